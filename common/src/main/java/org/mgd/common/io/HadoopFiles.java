@@ -1,0 +1,111 @@
+package org.mgd.common.io;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.mgd.common.MgdException;
+
+/**
+ * Reading and writing through the Hadoop FileSystem API, so every path a user gives may be local
+ * ({@code /x}, {@code file:///x}) or on any filesystem the cluster has ({@code hdfs://nn/x}).
+ * Writes are atomic: the bytes go to a hidden temporary file beside the target, which is then
+ * renamed over it, so a reader never sees half a file.
+ */
+public final class HadoopFiles {
+    private HadoopFiles() {}
+
+    private static final ThreadLocal<Configuration> CONF = ThreadLocal.withInitial(Configuration::new);
+
+    public static Path path(String location) {
+        if (location == null || location.isBlank()) {
+            throw new MgdException("empty path");
+        }
+        return new Path(location);
+    }
+
+    public static FileSystem fileSystem(Path path) {
+        try {
+            return path.getFileSystem(CONF.get());
+        } catch (IOException | RuntimeException e) {
+            throw new MgdException("cannot reach the filesystem of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static boolean exists(String location) {
+        Path p = path(location);
+        try {
+            return fileSystem(p).exists(p);
+        } catch (IOException e) {
+            throw new MgdException("cannot check " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens a file for reading; a missing file is a clear error naming it. */
+    public static InputStream open(String location) {
+        Path p = path(location);
+        try {
+            return fileSystem(p).open(p);
+        } catch (FileNotFoundException e) {
+            throw new MgdException("file not found: " + location);
+        } catch (IOException e) {
+            throw new MgdException("cannot read " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static byte[] readAllBytes(String location) {
+        try (InputStream in = open(location)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new MgdException("cannot read " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static String readString(String location) {
+        return new String(readAllBytes(location), StandardCharsets.UTF_8);
+    }
+
+    public static void writeString(String location, String text) {
+        writeAtomically(location, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes to a temporary sibling, then renames it over the target. */
+    public static void writeAtomically(String location, byte[] bytes) {
+        Path target = path(location);
+        FileSystem fs = fileSystem(target);
+        Path parent = target.getParent();
+        Path tmp = new Path(parent, "." + target.getName() + ".tmp-" + UUID.randomUUID());
+        try {
+            if (parent != null && !fs.exists(parent)) {
+                fs.mkdirs(parent);
+            }
+            try (OutputStream out = fs.create(tmp, true)) {
+                out.write(bytes);
+            }
+            if (fs.exists(target) && !fs.delete(target, false)) {
+                throw new IOException("cannot replace the existing file");
+            }
+            if (!fs.rename(tmp, target)) {
+                throw new IOException("rename from " + tmp + " failed");
+            }
+        } catch (IOException e) {
+            try {
+                fs.delete(tmp, false);
+            } catch (IOException ignored) {
+                // The temporary file is hidden and harmless; the original error matters more.
+            }
+            throw new MgdException("cannot write " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The name of a location without its directories (for messages). */
+    public static String fileName(String location) {
+        return URI.create(location.replace(" ", "%20")).getPath().replaceAll(".*/", "");
+    }
+}

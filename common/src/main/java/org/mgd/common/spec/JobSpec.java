@@ -1,0 +1,17 @@
+package org.mgd.common.spec;
+
+import java.io.Serializable;
+
+/**
+ * A whole job, as the user wrote it and as every executor receives it: what data, what model,
+ * how it is trained, and what to measure. Immutable and serializable; built only by
+ * {@link SpecLoader}, which validates every key.
+ */
+public record JobSpec(String name, DataSpec data, ModelSpec model, TrainingSpec training, Objective objective)
+        implements Serializable {
+
+    /** The same job trained with another batch-order seed (MGD averages over several). */
+    public JobSpec withTrainingSeed(long seed) {
+        return new JobSpec(name, data, model, training.withSeed(seed), objective);
+    }
+}

@@ -1,0 +1,20 @@
+package org.mgd.common.spec;
+
+import java.io.Serializable;
+
+/** The optimizer and its hyperparameters; {@code lr} is the peak the schedule multiplies. */
+public sealed interface OptimizerSpec extends Serializable {
+    double lr();
+
+    double weightDecay();
+
+    /** SGD with (optionally Nesterov) momentum and coupled weight decay, in PyTorch's convention. */
+    record Sgd(double lr, double momentum, boolean nesterov, double weightDecay) implements OptimizerSpec {}
+
+    /**
+     * Adam with decoupled weight decay (AdamW) and {@code epsRoot} inside the square root, which
+     * keeps its reverse step bounded where the second moment is near zero.
+     */
+    record Adam(double lr, double beta1, double beta2, double eps, double epsRoot, double weightDecay)
+            implements OptimizerSpec {}
+}

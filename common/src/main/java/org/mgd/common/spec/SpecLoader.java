@@ -1,0 +1,206 @@
+package org.mgd.common.spec;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.util.ArrayList;
+import java.util.List;
+import org.mgd.common.data.CsvOptions;
+import org.mgd.common.data.DataSources;
+import org.mgd.common.io.HadoopFiles;
+import org.mgd.common.MgdException;
+import org.mgd.common.spec.DataSpec.Split;
+
+/**
+ * Reads a job spec (YAML or JSON; JSON is YAML) into a {@link JobSpec}. The text is parsed into a
+ * plain tree, never into types named by the file, then bound key by key; every problem found is
+ * reported at once, each with its key path.
+ */
+public final class SpecLoader {
+    private SpecLoader() {}
+
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    /** Loads a spec from a local path or any Hadoop FileSystem URI, applying {@code key=value} overrides. */
+    public static JobSpec load(String location, List<String> overrides) {
+        return parse(HadoopFiles.readString(location), location, overrides);
+    }
+
+    public static JobSpec parse(String text, String origin, List<String> overrides) {
+        JsonNode tree = readTree(text, origin);
+        List<String> problems = new ArrayList<>();
+        for (String override : overrides) {
+            try {
+                Overrides.apply(tree, override);
+            } catch (MgdException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        JobSpec spec = bind(tree, problems);
+        if (!problems.isEmpty()) {
+            throw new SpecException(origin, problems);
+        }
+        return spec;
+    }
+
+    static JsonNode readTree(String text, String origin) {
+        try {
+            JsonNode tree = YAML.readTree(text);
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
+                throw new SpecException(origin, List.of("the spec is empty"));
+            }
+            return tree;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new SpecException(origin, List.of("not valid YAML or JSON" + where + ": " + e.getOriginalMessage()));
+        }
+    }
+
+    private static JobSpec bind(JsonNode tree, List<String> problems) {
+        SpecNode root = new SpecNode(tree, "", problems);
+        if (!root.present()) {
+            return null;
+        }
+        String name = root.string("name", "unnamed");
+        DataSpec data = bindData(root.child("data"));
+        ModelSpec model = bindModel(root.child("model"));
+        TrainingSpec training = bindTraining(root.child("training"));
+        String objective = root.choice("objective", "target_loss", keys(Objective.values()));
+        root.finish();
+        return new JobSpec(name, data, model, training, Objective.valueOf(objective.toUpperCase()));
+    }
+
+    private static DataSpec bindData(SpecNode node) {
+        if (!node.present()) {
+            node.problem("data", "missing (required): say where the examples come from, e.g. source: bundled:digits");
+            return null;
+        }
+        String source = source(node, "source");
+        String train = source(node, "train_source");
+        String target = source(node, "target_source");
+        String test = source(node, "test_source");
+        SpecNode splitNode = node.child("split");
+        Integer classes = node.optionalInteger("classes", 2, 1_000_000);
+        CsvOptions csv = bindCsv(node.child("csv"), classes);
+        node.finish();
+
+        DataSpec partial = new DataSpec(source, train, target, test, null, csv, classes);
+        Integer[] counts = new Integer[3];
+        for (DataSpec.Role role : DataSpec.Role.values()) {
+            String key = role.name().toLowerCase();
+            if (partial.sourceOf(role) == null) {
+                node.problem(node.keyPath(key + "_source"), "no source for the " + key
+                        + " split: set data.source or data." + key + "_source");
+            }
+            counts[role.ordinal()] = partial.shared(role)
+                    ? splitNode.integer(key, null, 1, Integer.MAX_VALUE)
+                    : splitNode.optionalInteger(key, 1, Integer.MAX_VALUE);
+        }
+        long seed = splitNode.longValue("seed", 0, 0);
+        splitNode.finish();
+        return new DataSpec(source, train, target, test, new Split(counts[0], counts[1], counts[2], seed), csv, classes);
+    }
+
+    private static String source(SpecNode node, String key) {
+        String s = node.optionalString(key);
+        if (s != null) {
+            try {
+                DataSources.checkSyntax(s);
+            } catch (MgdException e) {
+                node.problem(node.keyPath(key), e.getMessage());
+            }
+        }
+        return s;
+    }
+
+    private static CsvOptions bindCsv(SpecNode node, Integer classes) {
+        int labelColumn = node.integer("label_column", CsvOptions.DEFAULTS.labelColumn(), Integer.MIN_VALUE, Integer.MAX_VALUE);
+        boolean header = node.bool("header", CsvOptions.DEFAULTS.header());
+        Double scale = node.optionalNumber("feature_scale", 0, true); // absent: scaled by the file's largest value
+        node.finish();
+        return new CsvOptions(labelColumn, header, scale, classes);
+    }
+
+    private static ModelSpec bindModel(SpecNode node) {
+        List<Integer> hidden = node.intList("hidden", List.of(32), 1, 1 << 20);
+        String activation = node.choice("activation", "tanh", keys(ModelSpec.Activation.values()));
+        double outputScale = node.number("output_scale", 1.0, 0, true, Double.POSITIVE_INFINITY, false);
+        long initSeed = node.longValue("init_seed", 0, 0);
+        node.finish();
+        return new ModelSpec(hidden, ModelSpec.Activation.valueOf(activation.toUpperCase()), outputScale, initSeed);
+    }
+
+    private static TrainingSpec bindTraining(SpecNode node) {
+        int steps = node.integer("steps", 200, 1, 10_000_000);
+        int batchSize = node.integer("batch_size", 64, 1, 1 << 24);
+        long seed = node.longValue("seed", 0, 0);
+        OptimizerSpec optimizer = bindOptimizer(node.child("optimizer"));
+        LrScheduleSpec schedule = bindSchedule(node.child("lr_schedule"), steps);
+        node.finish();
+        return new TrainingSpec(steps, batchSize, seed, optimizer, schedule);
+    }
+
+    private static OptimizerSpec bindOptimizer(SpecNode node) {
+        String type = node.choice("type", "sgd", List.of("sgd", "adam"));
+        double lr = node.number("lr", type.equals("adam") ? 1e-3 : 0.1, 0, true, Double.POSITIVE_INFINITY, false);
+        double decay = node.number("weight_decay", 0.0, 0, false, Double.POSITIVE_INFINITY, false);
+        OptimizerSpec spec;
+        if (type.equals("adam")) {
+            spec = new OptimizerSpec.Adam(lr,
+                    node.number("beta1", 0.9, 0, false, 1, true),
+                    node.number("beta2", 0.999, 0, false, 1, true),
+                    node.number("eps", 1e-8, 0, false, Double.POSITIVE_INFINITY, false),
+                    node.number("eps_root", 1e-8, 0, false, Double.POSITIVE_INFINITY, false),
+                    decay);
+        } else {
+            spec = new OptimizerSpec.Sgd(lr,
+                    node.number("momentum", 0.0, 0, false, 1, true),
+                    node.bool("nesterov", false),
+                    decay);
+            if (((OptimizerSpec.Sgd) spec).nesterov() && ((OptimizerSpec.Sgd) spec).momentum() == 0) {
+                node.problem(node.keyPath("nesterov"), "Nesterov needs momentum > 0");
+            }
+        }
+        node.finish();
+        return spec;
+    }
+
+    private static LrScheduleSpec bindSchedule(SpecNode node, int steps) {
+        String type = node.choice("type", "constant", List.of("constant", "linear", "cosine", "one_cycle", "knots"));
+        LrScheduleSpec spec = switch (type) {
+            case "linear" -> new LrScheduleSpec.Linear(finalRatio(node));
+            case "cosine" -> new LrScheduleSpec.Cosine(finalRatio(node));
+            case "one_cycle" -> new LrScheduleSpec.OneCycle(
+                    node.number("warmup", 0.25, 0, true, 1, false),
+                    node.number("start_ratio", 0.0, 0, false, Double.POSITIVE_INFINITY, false),
+                    finalRatio(node));
+            case "knots" -> {
+                double[] values = node.numberList("values", 2, 0, false);
+                if (values != null && values.length > steps) {
+                    node.problem(node.keyPath("values"), "has " + values.length
+                            + " knots, more than training.steps (" + steps + ")");
+                }
+                yield new LrScheduleSpec.Knots(values);
+            }
+            default -> new LrScheduleSpec.Constant();
+        };
+        node.finish();
+        return spec;
+    }
+
+    private static double finalRatio(SpecNode node) {
+        return node.number("final_ratio", 0.0, 0, false, Double.POSITIVE_INFINITY, false);
+    }
+
+    private static List<String> keys(Enum<?>[] values) {
+        List<String> out = new ArrayList<>();
+        for (Enum<?> v : values) {
+            out.add(v.name().toLowerCase());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,78 @@
+package org.mgd.driver;
+
+import org.mgd.common.MgdException;
+import org.mgd.driver.cli.CommandLine;
+import org.mgd.driver.cli.UsageException;
+import org.mgd.driver.commands.DemoCommand;
+import org.mgd.driver.commands.TrainCommand;
+import org.mgd.driver.commands.ValidateCommand;
+
+/**
+ * The {@code mgd} command line, and the main class {@code spark-submit} runs. Exit codes: 0 done,
+ * 1 the job failed (bad input, divergence; the message says why), 2 the command line is wrong.
+ */
+public final class Main {
+    private Main() {}
+
+    static final String USAGE = """
+            usage: mgd COMMAND [ARGS] [OPTIONS]
+
+            commands:
+              demo                 train on the bundled digits (no download needed)
+              train SPEC           train once; writes JSON (objective, accuracies, steps, seconds)
+              validate SPEC        check a spec and print every problem, each with its key path
+              help                 this text
+
+            options:
+              --set key.path=value override a spec key (repeatable), e.g. --set training.steps=400
+              --meta FILE          train at these metaparameters (JSON: kind, values[, indices])
+              --out FILE           write the JSON result here (local path or any Hadoop URI)
+              --master URL         Spark master (default: local[*], or what spark-submit says)
+              --quiet              no progress line
+
+            SPEC and FILE may be local paths or Hadoop URIs (file://, hdfs://).
+            Set MGD_DEBUG=1 to see stack traces.""";
+
+    public static void main(String[] args) {
+        int code = run(args);
+        System.out.flush();
+        System.err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command and returns its exit code (tests call this without exiting the JVM). */
+    public static int run(String[] args) {
+        try {
+            CommandLine cli = CommandLine.parse(args);
+            return switch (cli.command()) {
+                case "train" -> TrainCommand.run(cli);
+                case "validate" -> ValidateCommand.run(cli);
+                case "demo" -> DemoCommand.run(cli);
+                case "help", "--help", "-h" -> {
+                    System.out.println(USAGE);
+                    yield 0;
+                }
+                default -> throw new UsageException("unknown command '" + cli.command() + "'");
+            };
+        } catch (UsageException e) {
+            System.err.println("mgd: " + e.getMessage());
+            System.err.println(USAGE);
+            return 2;
+        } catch (MgdException e) {
+            System.err.println("mgd: " + e.getMessage());
+            debug(e);
+            return 1;
+        } catch (RuntimeException | Error e) {
+            System.err.println("mgd: internal error: " + e + " (rerun with MGD_DEBUG=1 for the stack trace,"
+                    + " and please report it)");
+            debug(e);
+            return 1;
+        }
+    }
+
+    private static void debug(Throwable e) {
+        if (System.getenv("MGD_DEBUG") != null) {
+            e.printStackTrace();
+        }
+    }
+}

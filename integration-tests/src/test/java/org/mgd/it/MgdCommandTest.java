@@ -1,0 +1,95 @@
+package org.mgd.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code ./mgd} launcher exactly as a user types it: a separate JVM started by the script,
+ * Spark in local mode, the shaded jar the build just made.
+ */
+class MgdCommandTest {
+    private static final Path ROOT = Path.of(System.getProperty("mgd.root", "..")).toAbsolutePath().normalize();
+
+    record Run(int exit, String stdout, String stderr) {}
+
+    static Run mgd(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("mgd").toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("mgd-out", ".txt");
+        Path err = Files.createTempFile("mgd-err", ".txt");
+        Process p = new ProcessBuilder(command).directory(ROOT.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("./mgd " + String.join(" ", args) + " did not finish in 5 minutes");
+        }
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void trainTheExampleSpecReachesNinetyPercentOnTest(@TempDir Path dir) throws Exception {
+        Path result = dir.resolve("nested/result.json");
+        Run run = mgd("train", "deploy/examples/digits-mlp.yaml", "--out", result.toString());
+        assertEquals(0, run.exit(), run.stderr());
+        JsonNode json = new ObjectMapper().readTree(result.toFile());
+        for (String field : List.of("objective", "target_accuracy", "test_accuracy", "steps", "seconds")) {
+            assertTrue(json.has(field), "result lacks " + field + ": " + json);
+        }
+        assertEquals(200, json.get("steps").asInt());
+        assertTrue(json.get("test_accuracy").asDouble() >= 0.90, "test accuracy " + json.get("test_accuracy"));
+        assertTrue(run.stderr().contains("200/200 steps"), "progress line missing:\n" + run.stderr());
+        assertFalse(run.stderr().contains("Exception"), run.stderr());
+    }
+
+    @Test
+    void metaparametersOverridesAndQuietMode(@TempDir Path dir) throws Exception {
+        Path meta = dir.resolve("lr.json");
+        Files.writeString(meta, "{\"kind\": \"lr_schedule\", \"values\": [1.0, 0.1]}");
+        Run run = mgd("train", "deploy/examples/digits-mlp.yaml", "--set", "training.steps=30",
+                "--meta", meta.toString(), "--quiet");
+        assertEquals(0, run.exit(), run.stderr());
+        JsonNode json = new ObjectMapper().readTree(run.stdout());
+        assertEquals(30, json.get("steps").asInt());
+        assertEquals("lr_schedule", json.get("metaparameters").asText());
+        assertFalse(run.stderr().contains("steps  loss"), "--quiet must silence progress:\n" + run.stderr());
+    }
+
+    @Test
+    void badInputIsOneClearMessageNotAStackTrace(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("bad.yaml");
+        Files.writeString(spec, "data: {source: 'idx:" + dir.resolve("missing") + "', split: {train: 1, target: 1, test: 1}}\n"
+                + "training: {stepz: 3}\n");
+        Run validate = mgd("validate", spec.toString());
+        assertEquals(1, validate.exit());
+        assertTrue(validate.stdout().contains("training.stepz: unknown key (did you mean 'steps'?)"), validate.stdout());
+        Run train = mgd("train", spec.toString());
+        assertEquals(1, train.exit());
+        assertTrue(train.stderr().startsWith("mgd: "), train.stderr());
+        assertFalse(train.stderr().contains("\tat "), "no stack traces for bad input:\n" + train.stderr());
+        Run diverged = mgd("train", "deploy/examples/digits-mlp.yaml", "--set", "training.optimizer.lr=1e305");
+        assertEquals(1, diverged.exit());
+        assertTrue(diverged.stderr().contains("training diverged at step"), diverged.stderr());
+        assertEquals(2, mgd("trian").exit());
+    }
+
+    @Test
+    void demoNeedsNoDownload() throws Exception {
+        Run run = mgd("demo", "--quiet");
+        assertEquals(0, run.exit(), run.stderr());
+        assertTrue(run.stdout().contains("test accuracy"), run.stdout());
+    }
+}

@@ -1,0 +1,37 @@
+package org.mgd.worker.task;
+
+import java.io.Serializable;
+import org.mgd.common.meta.Metaparameters;
+import org.mgd.common.spec.JobSpec;
+import org.mgd.worker.eval.Evaluation;
+import org.mgd.worker.eval.Evaluator;
+import org.mgd.worker.model.NetworkFactory;
+import org.mgd.worker.train.StepListener;
+import org.mgd.worker.train.TrainState;
+
+/**
+ * The unit of work of this system: train the spec's model at metaparameters {@code meta} (null:
+ * plain training) with batch-order {@code seed}. The CLI, the smoothness search, the MGD loop and
+ * Spark all run work as tasks; a task reads its data itself, so only the spec travels.
+ */
+public record Task(JobSpec spec, Metaparameters meta, long seed) implements Serializable {
+
+    /** The spec's own training, at its own seed. */
+    public static Task of(JobSpec spec, Metaparameters meta) {
+        return new Task(spec, meta, spec.training().seed());
+    }
+
+    public TaskResult train(StepListener listener) {
+        long start = System.nanoTime();
+        Setup setup = Setup.prepare(spec, meta, seed);
+        TrainState end = setup.training().run(listener);
+        double scale = spec.model().outputScale();
+        Evaluation target = Evaluator.evaluate(setup.network(), end.params(), setup.splits().target(), scale);
+        Evaluation test = Evaluator.evaluate(setup.network(), end.params(), setup.splits().test(), scale);
+        String model = NetworkFactory.describe(spec.model(), setup.train().featureCount(), setup.train().classes());
+        return new TaskResult(model, target.objective(spec.objective()), target, test, setup.training().lastLoss(),
+                end.step(), seed, end.params().length,
+                new int[] {setup.train().size(), setup.splits().target().size(), setup.splits().test().size()},
+                (System.nanoTime() - start) / 1e9);
+    }
+}

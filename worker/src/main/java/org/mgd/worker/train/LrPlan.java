@@ -1,0 +1,17 @@
+package org.mgd.worker.train;
+
+import java.io.Serializable;
+import org.mgd.common.spec.LrScheduleSpec;
+
+/**
+ * The learning rate of every step: {@code lr × schedule(t) × knots(t)}, where the optional knots
+ * are the {@code lr_schedule} metaparameter (K values spread evenly over the run and linearly
+ * interpolated; K = T gives one multiplier per step).
+ */
+public record LrPlan(double baseLr, LrScheduleSpec schedule, double[] knots, int steps) implements Serializable {
+
+    public double lr(int t) {
+        double lr = baseLr * schedule.multiplier(t, steps);
+        return knots == null ? lr : lr * LrScheduleSpec.interpolate(knots, LrScheduleSpec.position(t, steps));
+    }
+}

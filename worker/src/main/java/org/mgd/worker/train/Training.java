@@ -1,0 +1,83 @@
+package org.mgd.worker.train;
+
+/**
+ * One deterministic training run {@code A(z)}: T steps {@code s_{t+1} = h_t(s_t)}, each the
+ * optimizer applied to the minibatch gradient at step t's batch and learning rate. {@link #step}
+ * is the unit that replaying (and later reversing) training is built from.
+ */
+public final class Training {
+    private final Optimizer optimizer;
+    private final MinibatchLoss loss;
+    private final BatchSchedule batches;
+    private final LrPlan lrs;
+    private final int steps;
+    private final double[] initialParams;
+    private final double[] grad;
+    private double lastLoss = Double.NaN;
+
+    public Training(Optimizer optimizer, MinibatchLoss loss, BatchSchedule batches, LrPlan lrs, int steps,
+                    double[] initialParams) {
+        this.optimizer = optimizer;
+        this.loss = loss;
+        this.batches = batches;
+        this.lrs = lrs;
+        this.steps = steps;
+        this.initialParams = initialParams.clone();
+        this.grad = new double[initialParams.length];
+    }
+
+    public int steps() {
+        return steps;
+    }
+
+    public MinibatchLoss loss() {
+        return loss;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    public BatchSchedule batches() {
+        return batches;
+    }
+
+    public LrPlan lrs() {
+        return lrs;
+    }
+
+    public TrainState initialState() {
+        return optimizer.init(initialParams);
+    }
+
+    /** The minibatch loss of the last step taken. */
+    public double lastLoss() {
+        return lastLoss;
+    }
+
+    /** {@code h_t}: the state after step {@code s.step()}; stops with a clear error on NaN/Inf. */
+    public TrainState step(TrainState s) {
+        int t = s.step();
+        double lr = lrs.lr(t);
+        lastLoss = loss.gradient(s.params(), batches.batch(t), grad);
+        if (!Double.isFinite(lastLoss)) {
+            throw new TrainingDivergedException(t, "the minibatch loss is " + lastLoss, lr);
+        }
+        for (double g : grad) {
+            if (!Double.isFinite(g)) {
+                throw new TrainingDivergedException(t, "the gradient has a non-finite entry", lr);
+            }
+        }
+        return optimizer.step(s, grad, lr);
+    }
+
+    /** All T steps from the initial state. */
+    public TrainState run(StepListener listener) {
+        TrainState s = initialState();
+        while (s.step() < steps) {
+            s = step(s);
+            listener.onStep(s.step(), steps, lastLoss);
+        }
+        return s;
+    }
+}
