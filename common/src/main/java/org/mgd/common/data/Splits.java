@@ -1,0 +1,83 @@
+package org.mgd.common.data;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.mgd.common.MgdException;
+import org.mgd.common.spec.DataSpec;
+import org.mgd.common.spec.DataSpec.Role;
+
+/**
+ * The three splits of a job: {@code train} (what the model fits, and what data metaparameters
+ * index), {@code target} (what the objective is measured on, and what MGD optimises) and
+ * {@code test} (reported only, never seen by MGD). Splits that read one source take disjoint
+ * slices of one permutation of it, seeded by {@code split.seed}.
+ */
+public record Splits(Dataset train, Dataset target, Dataset test) implements Serializable {
+
+    public static Splits load(DataSpec spec) {
+        Map<String, Dataset> sources = new LinkedHashMap<>();
+        int classes = spec.classes() == null ? 0 : spec.classes();
+        for (Role role : Role.values()) {
+            Dataset d = sources.computeIfAbsent(spec.sourceOf(role), s -> DataSources.load(s, spec.csv(), spec.classes()));
+            classes = Math.max(classes, d.classes());
+        }
+        checkSameFeatures(sources);
+        Dataset[] out = new Dataset[3];
+        for (Map.Entry<String, Dataset> e : sources.entrySet()) {
+            Dataset d = e.getValue();
+            int[] perm = permutation(d.size(), spec.split().seed());
+            int next = 0;
+            StringBuilder demand = new StringBuilder();
+            for (Role role : Role.values()) {
+                if (!spec.sourceOf(role).equals(e.getKey())) {
+                    continue;
+                }
+                Integer wanted = spec.split().count(role);
+                int n = wanted == null ? d.size() - next : wanted;
+                demand.append(demand.length() == 0 ? "" : " + ").append(role.name().toLowerCase()).append(' ').append(n);
+                if (next + n > d.size() || n <= 0) {
+                    throw new MgdException("data.split asks for " + demand + " examples from " + e.getKey()
+                            + ", which has " + d.size());
+                }
+                int[] idx = new int[n];
+                System.arraycopy(perm, next, idx, 0, n);
+                next += n;
+                Dataset slice = d.select(idx);
+                out[role.ordinal()] = new Dataset(slice.features(), slice.labels(), classes, slice.shape());
+            }
+        }
+        return new Splits(out[0], out[1], out[2]);
+    }
+
+    private static void checkSameFeatures(Map<String, Dataset> sources) {
+        Dataset first = null;
+        String firstName = null;
+        for (Map.Entry<String, Dataset> e : sources.entrySet()) {
+            if (first == null) {
+                first = e.getValue();
+                firstName = e.getKey();
+            } else if (e.getValue().featureCount() != first.featureCount()) {
+                throw new MgdException("data sources disagree on the number of features: " + firstName + " has "
+                        + first.featureCount() + ", " + e.getKey() + " has " + e.getValue().featureCount());
+            }
+        }
+    }
+
+    /** A uniformly random permutation of 0..n-1 from the project's own generator (Fisher-Yates). */
+    public static int[] permutation(int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = p[i];
+            p[i] = p[j];
+            p[j] = tmp;
+        }
+        return p;
+    }
+}
