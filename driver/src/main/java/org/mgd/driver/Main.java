@@ -3,7 +3,10 @@ package org.mgd.driver;
 import org.mgd.common.MgdException;
 import org.mgd.driver.cli.CommandLine;
 import org.mgd.driver.cli.UsageException;
+import org.mgd.driver.commands.BenchCommand;
+import org.mgd.driver.commands.CheckCommand;
 import org.mgd.driver.commands.DemoCommand;
+import org.mgd.driver.commands.MetagradCommand;
 import org.mgd.driver.commands.TrainCommand;
 import org.mgd.driver.commands.ValidateCommand;
 
@@ -21,6 +24,11 @@ public final class Main {
               demo                 train on the bundled digits (no download needed)
               train SPEC           train once; writes JSON (objective, accuracies, steps, seconds)
               validate SPEC        check a spec and print every problem, each with its key path
+              metagrad SPEC        the metagradient ∂φ/∂z at --meta (default: data weights of 1), as JSON
+              check SPEC           compare the metagradient with finite differences of whole runs
+                                   (--directions N, --tolerance X, --step H); exit 1 on mismatch
+              bench replay SPEC    metagradient cost / training cost for several replay schedules
+                                   (--steps 100,1000,4000)
               help                 this text
 
             options:
@@ -48,6 +56,9 @@ public final class Main {
                 case "train" -> TrainCommand.run(cli);
                 case "validate" -> ValidateCommand.run(cli);
                 case "demo" -> DemoCommand.run(cli);
+                case "metagrad" -> MetagradCommand.run(cli);
+                case "check" -> CheckCommand.run(cli);
+                case "bench" -> BenchCommand.run(cli);
                 case "help", "--help", "-h" -> {
                     System.out.println(USAGE);
                     yield 0;

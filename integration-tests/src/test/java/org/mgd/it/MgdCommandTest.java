@@ -92,4 +92,38 @@ class MgdCommandTest {
         assertEquals(0, run.exit(), run.stderr());
         assertTrue(run.stdout().contains("test accuracy"), run.stdout());
     }
+
+    @Test
+    void metagradWritesTheGradientInTheMetaparameterLayout(@TempDir Path dir) throws Exception {
+        Path result = dir.resolve("g.json");
+        Run run = mgd("metagrad", "deploy/examples/digits-mlp.yaml", "--set", "training.steps=60",
+                "--set", "replay.k=4", "--out", result.toString());
+        assertEquals(0, run.exit(), run.stderr());
+        JsonNode json = new ObjectMapper().readTree(result.toFile());
+        assertEquals("data_weights", json.get("metaparameter").asText());
+        assertEquals("data_weights", json.get("metagradient").get("kind").asText());
+        assertEquals(1200, json.get("metagradient").get("values").size());
+        JsonNode stats = json.get("stats");
+        for (String field : List.of("steps", "k", "peak_live_states", "replayed_steps", "gradient_evaluations",
+                "seconds", "train_seconds")) {
+            assertTrue(stats.has(field), "stats lack " + field + ": " + stats);
+        }
+        assertTrue(stats.get("peak_live_states").asInt() <= 4 * 3 + 1, stats.toString());
+        // The metagradient file is itself a metaparameter file: train at a step along it.
+        Path meta = dir.resolve("w.json");
+        Files.writeString(meta, json.get("metagradient").toString());
+        assertEquals(0, mgd("validate", "deploy/examples/digits-mlp.yaml", "--meta", meta.toString()).exit());
+    }
+
+    @Test
+    void checkAgreesWithWholeRunsAndCanFail() throws Exception {
+        Run ok = mgd("check", "deploy/examples/digits-mlp.yaml", "--set", "training.steps=40", "--directions", "2",
+                "--quiet");
+        assertEquals(0, ok.exit(), ok.stdout() + ok.stderr());
+        assertTrue(ok.stdout().contains("OK: every direction within relative error"), ok.stdout());
+        Run strict = mgd("check", "deploy/examples/digits-mlp.yaml", "--set", "training.steps=40", "--directions", "1",
+                "--tolerance", "1e-14", "--quiet");
+        assertEquals(1, strict.exit(), strict.stdout());
+        assertTrue(strict.stdout().contains("MISMATCH"), strict.stdout());
+    }
 }

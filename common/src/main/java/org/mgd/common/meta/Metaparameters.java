@@ -97,11 +97,8 @@ public record Metaparameters(MetaKind kind, double[] values, int[] indices) impl
                     }
                     seen[i] = true;
                 }
-                for (double v : values) {
-                    if (!(v >= 0 && v <= 1)) {
-                        throw new MgdException("inputs values must lie in [0, 1] like the data, got " + v);
-                    }
-                }
+                // Values outside [0, 1] are allowed: keeping poisons in the pixel box is the
+                // meta-optimizer's projection, and finite differences step across the box's edge.
             }
         }
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
 import java.util.List;
+import org.mgd.common.checkpoint.CheckpointStore;
 import org.mgd.common.data.CsvOptions;
 import org.mgd.common.data.DataSources;
 import org.mgd.common.io.HadoopFiles;
@@ -70,8 +71,9 @@ public final class SpecLoader {
         ModelSpec model = bindModel(root.child("model"));
         TrainingSpec training = bindTraining(root.child("training"));
         String objective = root.choice("objective", "target_loss", keys(Objective.values()));
+        ReplaySpec replay = bindReplay(root.child("replay"));
         root.finish();
-        return new JobSpec(name, data, model, training, Objective.valueOf(objective.toUpperCase()));
+        return new JobSpec(name, data, model, training, Objective.valueOf(objective.toUpperCase()), replay);
     }
 
     private static DataSpec bindData(SpecNode node) {
@@ -190,6 +192,22 @@ public final class SpecLoader {
         };
         node.finish();
         return spec;
+    }
+
+    private static ReplaySpec bindReplay(SpecNode node) {
+        ReplaySpec d = ReplaySpec.DEFAULTS;
+        String schedule = node.choice("schedule", d.schedule(), List.of("tree", "revolve"));
+        Integer k = node.optionalInteger("k", 2, Integer.MAX_VALUE);
+        Integer slots = node.optionalInteger("slots", 1, Integer.MAX_VALUE);
+        String checkpoints = node.string("checkpoints", d.checkpoints());
+        try {
+            CheckpointStore.checkSyntax(checkpoints);
+        } catch (MgdException e) {
+            node.problem(node.keyPath("checkpoints"), e.getMessage());
+        }
+        double vjpStep = node.number("vjp_step", d.vjpStep(), 0, true, 1, false);
+        node.finish();
+        return new ReplaySpec(schedule, k, slots, checkpoints, vjpStep);
     }
 
     private static double finalRatio(SpecNode node) {

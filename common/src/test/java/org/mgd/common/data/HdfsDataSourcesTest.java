@@ -71,4 +71,21 @@ class HdfsDataSourcesTest {
         assertArrayEquals(new double[] {0.5, 1, 1, 0}, csv.features(), 0.0);
         assertArrayEquals(new int[] {1, 0}, csv.labels());
     }
+
+    @Test
+    void specsMetaparametersAndOutputsLiveOnHdfsToo() throws Exception {
+        String spec = root + "/jobs/spec.yaml";
+        org.mgd.common.io.HadoopFiles.writeString(spec,
+                "name: on-hdfs\ndata: {source: bundled:digits, split: {train: 10, target: 5, test: 5}}\n");
+        assertEquals("on-hdfs", org.mgd.common.spec.SpecLoader.load(spec, java.util.List.of()).name());
+
+        String meta = root + "/runs/w.json";
+        org.mgd.common.meta.Metaparameters w = org.mgd.common.meta.Metaparameters.dataWeights(new double[] {1, 0.5});
+        w.write(meta);
+        w.write(meta); // replacing an existing file is atomic too
+        assertEquals(w, org.mgd.common.meta.Metaparameters.read(meta));
+        FileSystem fs = cluster.getFileSystem();
+        org.apache.hadoop.fs.FileStatus[] files = fs.listStatus(new org.apache.hadoop.fs.Path("/data/runs"));
+        assertEquals(1, files.length, "no temporary files are left behind");
+    }
 }

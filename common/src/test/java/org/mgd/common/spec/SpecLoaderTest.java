@@ -152,4 +152,20 @@ class SpecLoaderTest {
         assertTrue(assertThrows(RuntimeException.class, () -> SpecLoader.load(dir.resolve("no.yaml").toString(),
                 List.of())).getMessage().contains("file not found"));
     }
+
+    @Test
+    void replayDefaultsAndBadValues() {
+        JobSpec spec = parse(MINIMAL, "training.steps=1000");
+        assertEquals("tree", spec.replay().schedule());
+        assertEquals(32, spec.replay().k(1000));
+        assertEquals(32, spec.replay().slots(1000));
+        assertEquals("memory", spec.replay().checkpoints());
+        JobSpec revolve = parse(MINIMAL, "replay={schedule: revolve, slots: 5, checkpoints: 'local:/tmp/c'}");
+        assertEquals(5, revolve.replay().slots(1000));
+        String all = String.join("\n", problems(MINIMAL, "replay={k: 1, slots: 0, schedule: binomial, checkpoints: disk}"));
+        for (String expected : List.of("replay.k: must be >= 2, got 1", "replay.slots: must be >= 1, got 0",
+                "replay.schedule: 'binomial' is not one of tree, revolve", "replay.checkpoints: 'disk' is not one of")) {
+            assertTrue(all.contains(expected), "missing <" + expected + "> in\n" + all);
+        }
+    }
 }

@@ -1,28 +1,30 @@
 package org.mgd.driver.cli;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code mgd COMMAND [ARGS] [--set key=value ...] [--meta FILE] [--out FILE] [--master URL] [--quiet]}.
- * Flags may come anywhere after the command, as {@code --flag value} or {@code --flag=value}.
+ * {@code mgd COMMAND [ARGS] [--set key=value ...] [--meta FILE] [--out FILE] [--master URL] [--quiet]
+ * [command options]}. Flags may come anywhere after the command, as {@code --flag value} or
+ * {@code --flag=value}.
  */
-public record CommandLine(String command, List<String> arguments, List<String> sets, String meta, String out,
-                          String master, boolean quiet) {
+public record CommandLine(String command, List<String> arguments, List<String> sets, Map<String, String> options,
+                          boolean quiet) {
 
-    private static final Set<String> VALUED = Set.of("--set", "--meta", "--out", "--master");
+    private static final Set<String> VALUED = Set.of("--set", "--meta", "--out", "--master", "--directions",
+            "--tolerance", "--step", "--steps");
 
     public static CommandLine parse(String[] args) {
         if (args.length == 0) {
-            return new CommandLine("help", List.of(), List.of(), null, null, null, false);
+            return new CommandLine("help", List.of(), List.of(), Map.of(), false);
         }
         String command = args[0];
         List<String> positional = new ArrayList<>();
         List<String> sets = new ArrayList<>();
-        String meta = null;
-        String out = null;
-        String master = null;
+        Map<String, String> options = new HashMap<>();
         boolean quiet = false;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
@@ -33,38 +35,96 @@ public record CommandLine(String command, List<String> arguments, List<String> s
                 flag = a.substring(0, eq);
                 value = a.substring(eq + 1);
             }
-            if (VALUED.contains(flag) && value == null) {
-                if (i + 1 >= args.length) {
-                    throw new UsageException(flag + " needs a value");
-                }
-                value = args[++i];
-            }
-            switch (flag) {
-                case "--set" -> sets.add(value);
-                case "--meta" -> meta = value;
-                case "--out" -> out = value;
-                case "--master" -> master = value;
-                case "--quiet", "-q" -> quiet = true;
-                case "--help", "-h" -> {
-                    return new CommandLine("help", List.of(command), List.of(), null, null, null, false);
-                }
-                default -> {
-                    if (a.startsWith("-")) {
-                        throw new UsageException("unknown option " + a);
+            if (VALUED.contains(flag)) {
+                if (value == null) {
+                    if (i + 1 >= args.length) {
+                        throw new UsageException(flag + " needs a value");
                     }
-                    positional.add(a);
+                    value = args[++i];
                 }
+                if (flag.equals("--set")) {
+                    sets.add(value);
+                } else {
+                    options.put(flag.substring(2), value);
+                }
+            } else if (flag.equals("--quiet") || flag.equals("-q")) {
+                quiet = true;
+            } else if (flag.equals("--help") || flag.equals("-h")) {
+                return new CommandLine("help", List.of(command), List.of(), Map.of(), false);
+            } else if (a.startsWith("-")) {
+                throw new UsageException("unknown option " + a);
+            } else {
+                positional.add(a);
             }
         }
-        return new CommandLine(command, List.copyOf(positional), List.copyOf(sets), meta, out, master, quiet);
+        return new CommandLine(command, List.copyOf(positional), List.copyOf(sets), Map.copyOf(options), quiet);
     }
 
     /** The single positional argument a command takes (the spec). */
     public String spec() {
-        if (arguments.size() != 1) {
-            throw new UsageException("'" + command + "' takes one spec file, got "
-                    + (arguments.isEmpty() ? "none" : String.join(" ", arguments)));
+        return argument(0, 1);
+    }
+
+    /** Positional argument {@code index} of a command that takes exactly {@code count}. */
+    public String argument(int index, int count) {
+        if (arguments.size() != count) {
+            throw new UsageException("'" + command + "' takes " + count + (count == 1 ? " argument" : " arguments")
+                    + ", got " + (arguments.isEmpty() ? "none" : String.join(" ", arguments)));
         }
-        return arguments.get(0);
+        return arguments.get(index);
+    }
+
+    public String meta() {
+        return options.get("meta");
+    }
+
+    public String out() {
+        return options.get("out");
+    }
+
+    public String master() {
+        return options.get("master");
+    }
+
+    public int intOption(String name, int fallback, int min) {
+        String v = options.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int x = Integer.parseInt(v.trim());
+            if (x < min) {
+                throw new UsageException("--" + name + " must be at least " + min + ", got " + x);
+            }
+            return x;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " expects an integer, got '" + v + "'");
+        }
+    }
+
+    public double doubleOption(String name, double fallback) {
+        String v = options.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            double x = Double.parseDouble(v.trim());
+            if (!(x > 0) || Double.isInfinite(x)) {
+                throw new UsageException("--" + name + " must be a positive number, got " + v);
+            }
+            return x;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " expects a number, got '" + v + "'");
+        }
+    }
+
+    /** Options this command does not take are a usage error, not silently ignored. */
+    public void allowOnly(String... names) {
+        Set<String> allowed = Set.of(names);
+        for (String o : options.keySet()) {
+            if (!allowed.contains(o)) {
+                throw new UsageException("'" + command + "' does not take --" + o);
+            }
+        }
     }
 }

@@ -18,6 +18,7 @@ public final class DemoCommand {
     static final String SPEC_RESOURCE = "/examples/digits-mlp.yaml";
 
     public static int run(CommandLine cli) {
+        cli.allowOnly("master");
         JobSpec spec = SpecLoader.parse(resource(SPEC_RESOURCE), "digits-mlp.yaml (bundled)", cli.sets());
         System.err.println("mgd demo: training a small MLP on the bundled 8x8 digits (deploy/examples/digits-mlp.yaml)");
         TaskResult r = TrainCommand.train(spec, null, cli);

@@ -5,10 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.mgd.common.meta.Metaparameters;
 import org.mgd.common.spec.JobSpec;
-import org.mgd.common.spec.SpecLoader;
 import org.mgd.driver.cli.CommandLine;
 import org.mgd.driver.report.JsonReport;
-import org.mgd.driver.report.ProgressLine;
 import org.mgd.driver.spark.SparkSession;
 import org.mgd.worker.task.Task;
 import org.mgd.worker.task.TaskResult;
@@ -19,8 +17,9 @@ public final class TrainCommand {
     private TrainCommand() {}
 
     public static int run(CommandLine cli) {
-        JobSpec spec = SpecLoader.load(cli.spec(), cli.sets());
-        Metaparameters meta = cli.meta() == null ? null : Metaparameters.read(cli.meta());
+        cli.allowOnly("meta", "out", "master");
+        JobSpec spec = Inputs.spec(cli);
+        Metaparameters meta = Inputs.meta(cli);
         TaskResult result = train(spec, meta, cli);
         JsonReport.emit(fields(spec, meta, result), cli.out());
         if (!cli.quiet()) {
@@ -30,7 +29,7 @@ public final class TrainCommand {
     }
 
     static TaskResult train(JobSpec spec, Metaparameters meta, CommandLine cli) {
-        StepListener progress = cli.quiet() ? StepListener.NONE : ProgressLine.forStderr("train " + spec.name());
+        StepListener progress = Inputs.progress(cli, "train " + spec.name());
         try (SparkSession spark = SparkSession.start("mgd train " + spec.name(), cli.master())) {
             return spark.train(List.of(Task.of(spec, meta)), progress).get(0);
         }

@@ -19,6 +19,7 @@ public final class ValidateCommand {
     private ValidateCommand() {}
 
     public static int run(CommandLine cli) {
+        cli.allowOnly("meta");
         List<String> problems = new ArrayList<>();
         JobSpec spec = null;
         try {

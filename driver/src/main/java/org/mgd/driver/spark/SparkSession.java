@@ -5,6 +5,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.mgd.common.MgdException;
+import org.mgd.worker.task.MetagradientResult;
 import org.mgd.worker.task.Task;
 import org.mgd.worker.task.TaskResult;
 import org.mgd.worker.train.StepListener;
@@ -54,6 +55,16 @@ public final class SparkSession implements AutoCloseable {
         }
     }
 
+    /** Computes every task's metagradient on the executors; results in task order. */
+    public List<MetagradientResult> metagradients(List<Task> tasks, StepListener listener, boolean timeTraining) {
+        try {
+            return context.parallelize(tasks, tasks.size())
+                    .map(new MetagradientFunction(listener, timeTraining)).collect();
+        } catch (RuntimeException e) {
+            throw userFacing(e);
+        }
+    }
+
     /** The user-facing error inside a failed Spark job, or the Spark error itself. */
     static RuntimeException userFacing(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -67,6 +78,14 @@ public final class SparkSession implements AutoCloseable {
     @Override
     public void close() {
         context.stop();
+    }
+
+    private record MetagradientFunction(StepListener listener, boolean timeTraining)
+            implements Function<Task, MetagradientResult> {
+        @Override
+        public MetagradientResult call(Task task) {
+            return task.metagradient(listener, timeTraining);
+        }
     }
 
     private record TrainFunction(StepListener listener) implements Function<Task, TaskResult> {

@@ -9,7 +9,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mgd.common.spec.ModelSpec;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.activations.impl.ActivationGELU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.NoOp;
 
@@ -22,6 +21,11 @@ public final class NetworkFactory {
     private NetworkFactory() {}
 
     public static MultiLayerNetwork build(ModelSpec spec, int inputs, int classes) {
+        return build(spec, inputs, classes, new WeightedLoss(spec.outputScale()));
+    }
+
+    /** The same architecture and parameter layout with another output loss (for objectives). */
+    public static MultiLayerNetwork build(ModelSpec spec, int inputs, int classes, RowLoss loss) {
         Float64.ensure();
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .dataType(DataType.DOUBLE)
@@ -36,7 +40,7 @@ public final class NetworkFactory {
                     .activation(activation(spec.activation())).build());
             width = hidden;
         }
-        layers.layer(index, new OutputLayer.Builder(new WeightedLoss(spec.outputScale()))
+        layers.layer(index, new OutputLayer.Builder(loss)
                 .nIn(width).nOut(classes).activation(Activation.IDENTITY).build());
         MultiLayerNetwork net = new MultiLayerNetwork(layers.build());
         net.init();
@@ -48,8 +52,8 @@ public final class NetworkFactory {
         return switch (a) {
             case TANH -> Activation.TANH.getActivationFunction();
             case SOFTPLUS -> Activation.SOFTPLUS.getActivationFunction();
-            // The exact erf form: the tanh approximation is a different function.
-            case GELU -> new ActivationGELU(true);
+            // DL4J's own GELU has a backward pass that is not its forward's derivative.
+            case GELU -> new ExactGelu();
             case SIGMOID -> Activation.SIGMOID.getActivationFunction();
             case RELU -> Activation.RELU.getActivationFunction();
         };

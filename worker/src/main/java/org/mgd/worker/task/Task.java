@@ -5,6 +5,7 @@ import org.mgd.common.meta.Metaparameters;
 import org.mgd.common.spec.JobSpec;
 import org.mgd.worker.eval.Evaluation;
 import org.mgd.worker.eval.Evaluator;
+import org.mgd.worker.metagrad.Metagradient;
 import org.mgd.worker.model.NetworkFactory;
 import org.mgd.worker.train.StepListener;
 import org.mgd.worker.train.TrainState;
@@ -19,6 +20,23 @@ public record Task(JobSpec spec, Metaparameters meta, long seed) implements Seri
     /** The spec's own training, at its own seed. */
     public static Task of(JobSpec spec, Metaparameters meta) {
         return new Task(spec, meta, spec.training().seed());
+    }
+
+    /**
+     * The metagradient of this task's training at its metaparameters, and (when
+     * {@code timeTraining}) how long one plain training run takes in the same process, the
+     * denominator of the metagradient's cost ratio.
+     */
+    public MetagradientResult metagradient(StepListener listener, boolean timeTraining) {
+        double trainSeconds = Double.NaN;
+        if (timeTraining) {
+            Setup plain = Setup.prepare(spec, meta, seed);
+            long t0 = System.nanoTime();
+            plain.training().run(StepListener.NONE);
+            trainSeconds = (System.nanoTime() - t0) / 1e9;
+        }
+        return new MetagradientResult(Metagradient.compute(Setup.prepare(spec, meta, seed), meta, listener),
+                trainSeconds, seed);
     }
 
     public TaskResult train(StepListener listener) {

@@ -14,4 +14,17 @@ public record LrPlan(double baseLr, LrScheduleSpec schedule, double[] knots, int
         double lr = baseLr * schedule.multiplier(t, steps);
         return knots == null ? lr : lr * LrScheduleSpec.interpolate(knots, LrScheduleSpec.position(t, steps));
     }
+
+    /**
+     * Adds step t's share of ∂φ/∂knots, given {@code lrBar} = ∂φ/∂lr_t: the learning rate is
+     * linear in the two knots around step t.
+     */
+    public void addKnotAdjoint(int t, double lrBar, double[] knotsBar) {
+        double x = LrScheduleSpec.position(t, steps) * (knots.length - 1);
+        int i = Math.min((int) Math.floor(x), knots.length - 2);
+        double frac = x - i;
+        double scale = lrBar * baseLr * schedule.multiplier(t, steps);
+        knotsBar[i] += scale * (1 - frac);
+        knotsBar[i + 1] += scale * frac;
+    }
 }

@@ -1,9 +1,15 @@
 package org.mgd.worker.train;
 
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mgd.common.data.Dataset;
+import org.mgd.worker.model.SoftmaxCrossEntropy;
+import org.mgd.worker.model.RowLoss;
+import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
  * The minibatch training loss {@code L(θ) = (1/|B|) Σ_{i∈B} w_i ℓ_i(θ)} and its exact float64
@@ -15,6 +21,11 @@ public final class MinibatchLoss {
     private final Dataset train;
     private final double[] weights;
     private final INDArray params;
+    private final RowLoss lossFunction;
+    private final double outputScale;
+    private int[] cachedBatch;
+    private INDArray cachedFeatures;
+    private INDArray cachedLabels;
 
     /** {@code weights} may be null: every example weighs 1. */
     public MinibatchLoss(MultiLayerNetwork net, Dataset train, double[] weights) {
@@ -22,6 +33,11 @@ public final class MinibatchLoss {
         this.train = train;
         this.weights = weights;
         this.params = net.params();
+        // The project's networks end in a RowLoss; tests also compare against DL4J's own losses,
+        // which give gradients but not the per-example losses metagradients need.
+        ILossFunction fn = ((BaseOutputLayer<?>) net.getOutputLayer()).layerConf().getLossFn();
+        this.lossFunction = fn instanceof RowLoss r ? r : null;
+        this.outputScale = lossFunction == null ? 1.0 : lossFunction.getOutputScale();
     }
 
     public MultiLayerNetwork network() {
@@ -39,17 +55,54 @@ public final class MinibatchLoss {
     /** The loss at {@code theta} on examples {@code batch}; its gradient is written to {@code grad}. */
     public double gradient(double[] theta, int[] batch, double[] grad) {
         load(theta);
-        net.setInput(features(batch));
-        net.setLabels(labels(batch));
+        prepare(batch);
         net.computeGradientAndScore();
-        // DL4J returns the gradient of the summed loss (its updater divides by the batch size)
-        // and the score of the mean: bring the gradient to the mean as well.
-        double[] g = net.getFlattenedGradients().data().asDouble();
-        double scale = 1.0 / batch.length;
-        for (int i = 0; i < grad.length; i++) {
-            grad[i] = g[i] * scale;
-        }
+        copyMean(net.getFlattenedGradients(), batch.length, grad);
         return net.score();
+    }
+
+    /**
+     * The gradient at {@code theta} as {@link #gradient}, plus what metagradients need from the
+     * same forward/backward pass: each example's unweighted loss {@code ℓ_i} (into
+     * {@code exampleLosses}, if not null) and the gradient of L with respect to the batch's
+     * input features (into {@code inputGrad}, row-major, if not null).
+     */
+    public void gradientAndExtras(double[] theta, int[] batch, double[] grad, double[] exampleLosses,
+                                  double[] inputGrad) {
+        load(theta);
+        prepare(batch);
+        if (inputGrad == null) {
+            net.computeGradientAndScore();
+            copyMean(net.getFlattenedGradients(), batch.length, grad);
+        } else {
+            Pair<Gradient, INDArray> both = net.calculateGradients(cachedFeatures, cachedLabels, null, null);
+            copyMean(both.getFirst().gradient(), batch.length, grad);
+            copyMean(both.getSecond(), batch.length, inputGrad);
+        }
+        if (exampleLosses != null) {
+            if (lossFunction == null) {
+                throw new IllegalStateException("per-example losses need the network to end in a RowLoss");
+            }
+            unweightedLosses(batch, lossFunction.lastLogits(), exampleLosses);
+        }
+    }
+
+    /** DL4J's gradients are of the summed loss (its updater divides by the batch size): take the mean. */
+    private static void copyMean(INDArray summed, int batchSize, double[] out) {
+        double[] g = summed.dup('c').data().asDouble();
+        double scale = 1.0 / batchSize;
+        for (int i = 0; i < out.length; i++) {
+            out[i] = g[i] * scale;
+        }
+    }
+
+    private void unweightedLosses(int[] batch, double[] logits, double[] out) {
+        int classes = train.classes();
+        double[] onehot = new double[logits.length];
+        for (int k = 0; k < batch.length; k++) {
+            onehot[k * classes + train.label(batch[k])] = 1;
+            out[k] = SoftmaxCrossEntropy.loss(logits, onehot, k * classes, classes, outputScale, null);
+        }
     }
 
     /** Copies parameters into the network's flat parameter view. */
@@ -57,7 +110,18 @@ public final class MinibatchLoss {
         params.data().setData(theta);
     }
 
-    INDArray features(int[] batch) {
+    /** Sets the batch's inputs and labels; the arrays are reused while the batch stays the same. */
+    private void prepare(int[] batch) {
+        if (batch != cachedBatch) {
+            cachedFeatures = features(batch);
+            cachedLabels = labels(batch);
+            cachedBatch = batch;
+        }
+        net.setInput(cachedFeatures);
+        net.setLabels(cachedLabels);
+    }
+
+    public INDArray features(int[] batch) {
         int d = train.featureCount();
         double[] f = new double[batch.length * d];
         double[] all = train.features();

@@ -12,7 +12,6 @@ public final class Training {
     private final LrPlan lrs;
     private final int steps;
     private final double[] initialParams;
-    private final double[] grad;
     private double lastLoss = Double.NaN;
 
     public Training(Optimizer optimizer, MinibatchLoss loss, BatchSchedule batches, LrPlan lrs, int steps,
@@ -23,7 +22,6 @@ public final class Training {
         this.lrs = lrs;
         this.steps = steps;
         this.initialParams = initialParams.clone();
-        this.grad = new double[initialParams.length];
     }
 
     public int steps() {
@@ -57,18 +55,28 @@ public final class Training {
 
     /** {@code h_t}: the state after step {@code s.step()}; stops with a clear error on NaN/Inf. */
     public TrainState step(TrainState s) {
+        return apply(s, gradient(s));
+    }
+
+    /** The minibatch gradient {@code g_t} at state s (a fresh array); checks it is finite. */
+    public double[] gradient(TrainState s) {
         int t = s.step();
-        double lr = lrs.lr(t);
-        lastLoss = loss.gradient(s.params(), batches.batch(t), grad);
+        double[] g = new double[initialParams.length];
+        lastLoss = loss.gradient(s.params(), batches.batch(t), g);
         if (!Double.isFinite(lastLoss)) {
-            throw new TrainingDivergedException(t, "the minibatch loss is " + lastLoss, lr);
+            throw new TrainingDivergedException(t, "the minibatch loss is " + lastLoss, lrs.lr(t));
         }
-        for (double g : grad) {
-            if (!Double.isFinite(g)) {
-                throw new TrainingDivergedException(t, "the gradient has a non-finite entry", lr);
+        for (double x : g) {
+            if (!Double.isFinite(x)) {
+                throw new TrainingDivergedException(t, "the gradient has a non-finite entry", lrs.lr(t));
             }
         }
-        return optimizer.step(s, grad, lr);
+        return g;
+    }
+
+    /** The optimizer's step from s with a gradient already computed at s. */
+    public TrainState apply(TrainState s, double[] g) {
+        return optimizer.step(s, g, lrs.lr(s.step()));
     }
 
     /** All T steps from the initial state. */
