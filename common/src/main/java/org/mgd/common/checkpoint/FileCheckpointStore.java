@@ -2,12 +2,14 @@ package org.mgd.common.checkpoint;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.zip.CRC32;
+import org.apache.hadoop.fs.ChecksumException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.mgd.common.MgdException;
@@ -39,7 +41,18 @@ final class FileCheckpointStore implements CheckpointStore {
 
     @Override
     public Checkpoint get(String handle) {
-        return decode(HadoopFiles.readAllBytes(handle), handle);
+        byte[] bytes;
+        try {
+            bytes = HadoopFiles.readAllBytes(handle);
+        } catch (MgdException e) {
+            // Filesystems with checksums of their own (HDFS, Hadoop's local .crc files) may catch
+            // the damage before our CRC does: report it the same way.
+            if (e.getCause() instanceof ChecksumException || e.getCause() instanceof EOFException) {
+                throw corrupt(handle, "checksum mismatch reported by the filesystem: the file is truncated or corrupted");
+            }
+            throw e;
+        }
+        return decode(bytes, handle);
     }
 
     @Override

@@ -50,24 +50,31 @@ class CheckpointStoreTest {
             String h = store.put(STATE);
             File f = onlyCheckpoint(dir);
             byte[] good = Files.readAllBytes(f.toPath());
-
             byte[] flipped = good.clone();
             flipped[20] ^= 0x10;
-            Files.write(f.toPath(), flipped);
-            String m = assertThrows(MgdException.class, () -> store.get(h)).getMessage();
-            assertTrue(m.contains("checksum mismatch") && m.contains(f.getName()), m);
-
-            Files.write(f.toPath(), Arrays.copyOf(good, good.length - 9));
-            m = assertThrows(MgdException.class, () -> store.get(h)).getMessage();
-            assertTrue(m.contains("unusable"), m);
-
-            Files.write(f.toPath(), Arrays.copyOf(good, 10));
-            m = assertThrows(MgdException.class, () -> store.get(h)).getMessage();
-            assertTrue(m.contains("truncated"), m);
-
+            for (byte[] bad : new byte[][] {flipped, Arrays.copyOf(good, good.length - 9), Arrays.copyOf(good, 10)}) {
+                Files.write(f.toPath(), bad);
+                String m = assertThrows(MgdException.class, () -> store.get(h)).getMessage();
+                assertTrue(m.contains("unusable") && m.contains(f.getName()), m);
+            }
             Files.write(f.toPath(), good);
             assertSame(STATE, store.get(h));
         }
+    }
+
+    @Test
+    void ourOwnChecksumCatchesWhatAFilesystemWithoutChecksumsLetsThrough() {
+        byte[] good = FileCheckpointStore.encode(STATE);
+        byte[] flipped = good.clone();
+        flipped[30] ^= 0x01;
+        assertTrue(assertThrows(MgdException.class, () -> FileCheckpointStore.decode(flipped, "c"))
+                .getMessage().contains("checksum mismatch"));
+        assertTrue(assertThrows(MgdException.class, () -> FileCheckpointStore.decode(Arrays.copyOf(good, 12), "c"))
+                .getMessage().contains("truncated"));
+        assertTrue(assertThrows(MgdException.class,
+                () -> FileCheckpointStore.decode(Arrays.copyOf(good, good.length - 1), "c")).getMessage()
+                .contains("unusable"));
+        assertSame(STATE, FileCheckpointStore.decode(good, "c"));
     }
 
     @Test
