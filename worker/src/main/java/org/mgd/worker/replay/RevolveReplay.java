@@ -1,5 +1,7 @@
 package org.mgd.worker.replay;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.mgd.common.checkpoint.CheckpointStore;
 import org.mgd.worker.metagrad.Reverser;
 import org.mgd.worker.train.Adjoint;
@@ -32,14 +34,38 @@ final class RevolveReplay implements ReplaySchedule {
     public Adjoint run(Reverser r) {
         int steps = r.steps();
         plan = new BinomialPlan(steps, slots - 1);
-        r.stats().acquire(); // the state being advanced
         TrainState s0 = r.initialState();
         r.stats().acquire();
+        // The forward pass to θ_T follows the plan's right spine and stores its checkpoints on
+        // the way, so the recursion below finds them instead of recomputing them.
+        List<Level> spine = new ArrayList<>(List.of(new Level(0, null, slots - 1)));
         TrainState s = s0;
-        while (s.step() < steps) {
-            s = r.advance(s);
+        while (steps - last(spine).lo() >= 2 && last(spine).free() >= 1) {
+            Level top = last(spine);
+            int m = plan.split(steps - top.lo(), top.free());
+            s = advance(r, s, top.lo() + m);
+            spine.add(new Level(top.lo() + m, store.put(States.toCheckpoint(s)), top.free() - 1));
+            r.stats().acquire();
         }
-        return revolve(r, s0, 0, steps, slots - 1, r.start(s));
+        Adjoint adjoint = r.start(advance(r, s, steps));
+        for (int i = spine.size() - 1; i >= 0; i--) {
+            Level level = spine.get(i);
+            int hi = i == spine.size() - 1 ? steps : spine.get(i + 1).lo();
+            TrainState start = i == 0 ? s0 : States.fromCheckpoint(store.get(level.handle()));
+            adjoint = revolve(r, start, level.lo(), hi, level.free(), adjoint);
+            if (i > 0) {
+                store.free(level.handle());
+                r.stats().release();
+            }
+        }
+        return adjoint;
+    }
+
+    /** A checkpoint of the spine: its step, its handle (null for s_0), the slots free beyond it. */
+    private record Level(int lo, String handle, int free) {}
+
+    private static Level last(List<Level> spine) {
+        return spine.get(spine.size() - 1);
     }
 
     /** Reverses [lo, hi) from s_lo (held by the caller) with {@code free} more slots. */
@@ -50,24 +76,33 @@ final class RevolveReplay implements ReplaySchedule {
         }
         if (free == 0) {
             for (int t = hi - 1; t >= lo; t--) {
-                TrainState s = sLo;
-                while (s.step() < t) {
-                    s = r.advance(s);
-                }
+                TrainState s = advance(r, sLo, t);
+                r.stats().acquire();
                 adjoint = r.reverse(r.withGradient(s), adjoint);
+                r.stats().release();
             }
             return adjoint;
         }
         int m = plan.split(n, free);
-        TrainState s = sLo;
-        for (int i = 0; i < m; i++) {
-            s = r.advance(s);
-        }
+        TrainState s = advance(r, sLo, lo + m);
         String handle = store.put(States.toCheckpoint(s));
         r.stats().acquire();
         adjoint = revolve(r, States.fromCheckpoint(store.get(handle)), lo + m, hi, free - 1, adjoint);
         store.free(handle);
         r.stats().release();
         return revolve(r, sLo, lo, lo + m, free, adjoint);
+    }
+
+    /** Advances to step {@code to}; the states passed through live one at a time. */
+    private static TrainState advance(Reverser r, TrainState s, int to) {
+        if (s.step() >= to) {
+            return s;
+        }
+        r.stats().acquire();
+        while (s.step() < to) {
+            s = r.advance(s);
+        }
+        r.stats().release();
+        return s;
     }
 }

@@ -12,7 +12,7 @@ import org.mgd.worker.train.TrainState;
  * pass keeps the chunk starts, then the chunks are reversed last to first, each the same way. A
  * segment of at most k steps is rebuilt state by state (with each state's gradient, which its
  * reverse step reuses) and reversed. Memory: at most k states per level, ⌈log_k T⌉ levels, plus
- * the state being advanced. The first forward pass doubles as the top level's.
+ * the state being advanced (counted while it is not yet stored). The first forward pass doubles as the top level's.
  */
 final class TreeReplay implements ReplaySchedule {
     private final int k;
@@ -34,7 +34,6 @@ final class TreeReplay implements ReplaySchedule {
     @Override
     public Adjoint run(Reverser r) {
         ReplayStats stats = r.stats();
-        stats.acquire(); // the state being advanced
         TrainState s0 = r.initialState();
         stats.acquire();
         int steps = r.steps();
@@ -105,10 +104,16 @@ final class TreeReplay implements ReplaySchedule {
         return adjoint;
     }
 
+    /** Advances to step {@code to}; the states passed through live one at a time. */
     private static TrainState advance(Reverser r, TrainState s, int to) {
+        if (s.step() >= to) {
+            return s;
+        }
+        r.stats().acquire();
         while (s.step() < to) {
             s = r.advance(s);
         }
+        r.stats().release();
         return s;
     }
 

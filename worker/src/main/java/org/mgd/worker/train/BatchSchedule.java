@@ -18,6 +18,7 @@ public final class BatchSchedule implements Serializable {
     private final long seed;
     private final int batchesPerEpoch;
     private transient int cachedEpoch = -1;
+    private transient java.util.Map<Integer, int[]> recent;
     private transient int[] cachedPermutation;
 
     public BatchSchedule(int examples, int batchSize, long seed) {
@@ -28,14 +29,42 @@ public final class BatchSchedule implements Serializable {
         this.batchSize = batchSize;
         this.seed = seed;
         this.batchesPerEpoch = examples / batchSize;
+        initCache();
+    }
+
+    private void initCache() {
+        recent = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<Integer, int[]> eldest) {
+                return size() > 64;
+            }
+        };
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        cachedEpoch = -1;
+        initCache();
     }
 
     public int batchSize() {
         return batchSize;
     }
 
-    /** The example indices of step {@code t}'s minibatch. */
-    public int[] batch(int t) {
+    /**
+     * The example indices of step {@code t}'s minibatch. The same array for the same step while it
+     * is recent (callers must not modify it), so per-batch work can be cached by array.
+     */
+    public synchronized int[] batch(int t) {
+        int[] cached = recent.get(t);
+        if (cached == null) {
+            cached = compute(t);
+            recent.put(t, cached);
+        }
+        return cached;
+    }
+
+    private int[] compute(int t) {
         int epoch = t / batchesPerEpoch;
         int start = (t % batchesPerEpoch) * batchSize;
         int[] perm = permutation(epoch);

@@ -6,6 +6,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mgd.common.data.Dataset;
 import org.mgd.worker.model.SoftmaxCrossEntropy;
 import org.mgd.worker.model.RowLoss;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -23,9 +25,15 @@ public final class MinibatchLoss {
     private final INDArray params;
     private final RowLoss lossFunction;
     private final double outputScale;
-    private int[] cachedBatch;
-    private INDArray cachedFeatures;
-    private INDArray cachedLabels;
+    /** Batch arrays by batch (BatchSchedule hands out one array per step): REPLAY revisits steps. */
+    private final Map<int[], INDArray[]> batchArrays = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<int[], INDArray[]> eldest) {
+            return size() > BATCH_CACHE;
+        }
+    };
+    private static final int BATCH_CACHE = 40;
+    private INDArray[] current;
 
     /** {@code weights} may be null: every example weighs 1. */
     public MinibatchLoss(MultiLayerNetwork net, Dataset train, double[] weights) {
@@ -75,7 +83,7 @@ public final class MinibatchLoss {
             net.computeGradientAndScore();
             copyMean(net.getFlattenedGradients(), batch.length, grad);
         } else {
-            Pair<Gradient, INDArray> both = net.calculateGradients(cachedFeatures, cachedLabels, null, null);
+            Pair<Gradient, INDArray> both = net.calculateGradients(current[0], current[1], null, null);
             copyMean(both.getFirst().gradient(), batch.length, grad);
             copyMean(both.getSecond(), batch.length, inputGrad);
         }
@@ -89,7 +97,9 @@ public final class MinibatchLoss {
 
     /** DL4J's gradients are of the summed loss (its updater divides by the batch size): take the mean. */
     private static void copyMean(INDArray summed, int batchSize, double[] out) {
-        double[] g = summed.dup('c').data().asDouble();
+        // A flat, offset-free array's buffer is already in logical order: no copy needed.
+        boolean plain = summed.isVector() && summed.offset() == 0 && summed.length() == summed.data().length();
+        double[] g = (plain ? summed : summed.dup('c')).data().asDouble();
         double scale = 1.0 / batchSize;
         for (int i = 0; i < out.length; i++) {
             out[i] = g[i] * scale;
@@ -110,15 +120,15 @@ public final class MinibatchLoss {
         params.data().setData(theta);
     }
 
-    /** Sets the batch's inputs and labels; the arrays are reused while the batch stays the same. */
+    /** Sets the batch's inputs and labels, made once per batch array while it is in use. */
     private void prepare(int[] batch) {
-        if (batch != cachedBatch) {
-            cachedFeatures = features(batch);
-            cachedLabels = labels(batch);
-            cachedBatch = batch;
+        current = batchArrays.get(batch);
+        if (current == null) {
+            current = new INDArray[] {features(batch), labels(batch)};
+            batchArrays.put(batch, current);
         }
-        net.setInput(cachedFeatures);
-        net.setLabels(cachedLabels);
+        net.setInput(current[0]);
+        net.setLabels(current[1]);
     }
 
     public INDArray features(int[] batch) {

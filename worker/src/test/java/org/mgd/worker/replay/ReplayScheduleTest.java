@@ -73,8 +73,14 @@ class ReplayScheduleTest {
                         null, 0);
                 assertTrue(r.stats().peakLiveStates() <= slots + 1, "T=" + steps + " slots=" + slots
                         + " peak=" + r.stats().peakLiveStates());
-                long replays = new BinomialPlan(steps, slots - 1).forwardSteps(steps, slots - 1);
-                assertEquals(steps + replays, r.stats().forwardSteps(), "T=" + steps + " slots=" + slots);
+                // The plan's own count, less the right spine's advances, which the first pass makes.
+                BinomialPlan plan = new BinomialPlan(steps, slots - 1);
+                int lo = 0;
+                for (int free = slots - 1; steps - lo >= 2 && free >= 1; free--) {
+                    lo += plan.split(steps - lo, free);
+                }
+                assertEquals(steps + plan.forwardSteps(steps, slots - 1) - lo, r.stats().forwardSteps(),
+                        "T=" + steps + " slots=" + slots);
             }
         }
     }
