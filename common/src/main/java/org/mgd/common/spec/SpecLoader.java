@@ -128,12 +128,27 @@ public final class SpecLoader {
     }
 
     private static ModelSpec bindModel(SpecNode node) {
+        String type = node.choice("type", "mlp", keys(ModelSpec.Type.values()));
         List<Integer> hidden = node.intList("hidden", List.of(32), 1, 1 << 20);
+        List<Integer> conv = node.intList("conv", List.of(16, 32), 1, 1 << 16);
+        int kernel = node.integer("kernel", 3, 1, 15);
+        String pool = node.choice("pool", "avg", keys(ModelSpec.Pooling.values()));
+        String batchnorm = node.choice("batchnorm", "none", keys(ModelSpec.BatchNorm.values()));
+        double width = node.number("width", 1.0, 0, true, 1024, false);
         String activation = node.choice("activation", "tanh", keys(ModelSpec.Activation.values()));
         double outputScale = node.number("output_scale", 1.0, 0, true, Double.POSITIVE_INFINITY, false);
         long initSeed = node.longValue("init_seed", 0, 0);
+        if (type.equals("mlp")) {
+            for (String cnnOnly : List.of("conv", "kernel", "pool")) {
+                if (node.has(cnnOnly)) {
+                    node.problem(node.keyPath(cnnOnly), "only applies to model.type: cnn");
+                }
+            }
+        }
         node.finish();
-        return new ModelSpec(hidden, ModelSpec.Activation.valueOf(activation.toUpperCase()), outputScale, initSeed);
+        return new ModelSpec(ModelSpec.Type.valueOf(type.toUpperCase()), hidden, conv, kernel,
+                ModelSpec.Pooling.valueOf(pool.toUpperCase()), ModelSpec.BatchNorm.valueOf(batchnorm.toUpperCase()),
+                width, ModelSpec.Activation.valueOf(activation.toUpperCase()), outputScale, initSeed);
     }
 
     private static TrainingSpec bindTraining(SpecNode node) {

@@ -37,7 +37,7 @@ public final class ObjectiveFunction {
             case NEG_TARGET_LOSS -> -1.0;
             default -> 1.0;
         };
-        var net = NetworkFactory.build(m, target.featureCount(), target.classes(), rowLoss);
+        var net = NetworkFactory.build(m, target.shape(), target.classes(), rowLoss);
         return new ObjectiveFunction(new MinibatchLoss(net, target, null), sign);
     }
 

@@ -7,6 +7,7 @@ import org.mgd.common.data.Splits;
 import org.mgd.common.meta.Metaparameters;
 import org.mgd.common.spec.JobSpec;
 import org.mgd.worker.model.NetworkFactory;
+import org.mgd.worker.model.RunningStatistics;
 import org.mgd.worker.train.BatchSchedule;
 import org.mgd.worker.train.LrPlan;
 import org.mgd.worker.train.MinibatchLoss;
@@ -38,7 +39,7 @@ public record Setup(JobSpec spec, Splits splits, Dataset train, MultiLayerNetwor
                 case INPUTS -> train = train.withFeatures(meta.indices(), meta.values());
             }
         }
-        MultiLayerNetwork net = NetworkFactory.build(spec.model(), train.featureCount(), train.classes());
+        MultiLayerNetwork net = NetworkFactory.build(spec.model(), train.shape(), train.classes());
         var t = spec.training();
         Training training = new Training(
                 Optimizer.of(t.optimizer()),
@@ -46,7 +47,8 @@ public record Setup(JobSpec spec, Splits splits, Dataset train, MultiLayerNetwor
                 new BatchSchedule(train.size(), batchSize, seed),
                 new LrPlan(t.optimizer().lr(), t.lrSchedule(), knots, t.steps()),
                 t.steps(),
-                net.params().toDoubleVector());
+                net.params().toDoubleVector(),
+                RunningStatistics.indices(net));
         return new Setup(spec, splits, train, net, training);
     }
 }

@@ -48,7 +48,7 @@ public record Task(JobSpec spec, Metaparameters meta, long seed) implements Seri
         double scale = spec.model().outputScale();
         Evaluation target = Evaluator.evaluate(setup.network(), end.params(), setup.splits().target(), scale);
         Evaluation test = Evaluator.evaluate(setup.network(), end.params(), setup.splits().test(), scale);
-        String model = NetworkFactory.describe(spec.model(), setup.train().featureCount(), setup.train().classes());
+        String model = NetworkFactory.describe(spec.model(), setup.train().shape(), setup.train().classes());
         return new TaskResult(model, target.objective(spec.objective()), target, test, setup.training().lastLoss(),
                 end.step(), seed, end.params().length,
                 new int[] {setup.train().size(), setup.splits().target().size(), setup.splits().test().size()},

@@ -12,16 +12,29 @@ public final class Training {
     private final LrPlan lrs;
     private final int steps;
     private final double[] initialParams;
+    private final int[] runningStatistics;
     private double lastLoss = Double.NaN;
 
     public Training(Optimizer optimizer, MinibatchLoss loss, BatchSchedule batches, LrPlan lrs, int steps,
                     double[] initialParams) {
+        this(optimizer, loss, batches, lrs, steps, initialParams, new int[0]);
+    }
+
+    /** {@code runningStatistics}: parameter indices that are BatchNorm state, not parameters. */
+    public Training(Optimizer optimizer, MinibatchLoss loss, BatchSchedule batches, LrPlan lrs, int steps,
+                    double[] initialParams, int[] runningStatistics) {
         this.optimizer = optimizer;
         this.loss = loss;
         this.batches = batches;
         this.lrs = lrs;
         this.steps = steps;
         this.initialParams = initialParams.clone();
+        this.runningStatistics = runningStatistics.clone();
+    }
+
+    /** Whether training carries BatchNorm running statistics in its state. */
+    public boolean hasRunningStatistics() {
+        return runningStatistics.length > 0;
     }
 
     public int steps() {
@@ -74,9 +87,18 @@ public final class Training {
         return g;
     }
 
-    /** The optimizer's step from s with a gradient already computed at s. */
+    /**
+     * The optimizer's step from s with a gradient already computed at s. BatchNorm's running
+     * statistics take their moving-average step instead (their gradient slots hold the change,
+     * averaged over the batch like every slot: hence the batch size).
+     */
     public TrainState apply(TrainState s, double[] g) {
-        return optimizer.step(s, g, lrs.lr(s.step()));
+        TrainState next = optimizer.step(s, g, lrs.lr(s.step()));
+        int batchSize = batches.batchSize();
+        for (int i : runningStatistics) {
+            next.params()[i] = s.params()[i] - batchSize * g[i];
+        }
+        return next;
     }
 
     /** All T steps from the initial state. */

@@ -61,6 +61,8 @@ class MetagradientTest {
         cases.add(Arguments.of(SGD, "data_weights", "objective=neg_target_loss"));
         cases.add(Arguments.of(ADAM, "data_weights", "objective=target_margin"));
         cases.add(Arguments.of(SGD, "data_weights", "training.lr_schedule={type: one_cycle, warmup: 0.3}"));
+        cases.add(Arguments.of(SGD, "data_weights", "model={type: cnn, conv: [4], hidden: [8], pool: avg}"));
+        cases.add(Arguments.of(ADAM, "inputs", "model={type: cnn, conv: [4], hidden: [8], pool: avg, activation: softplus}"));
         return cases.stream();
     }
 
