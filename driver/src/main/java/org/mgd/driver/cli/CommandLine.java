@@ -15,7 +15,7 @@ public record CommandLine(String command, List<String> arguments, List<String> s
                           boolean quiet) {
 
     private static final Set<String> VALUED = Set.of("--set", "--meta", "--out", "--master", "--directions",
-            "--tolerance", "--step", "--steps");
+            "--tolerance", "--step", "--steps", "--subsets", "--fraction", "--min-correlation");
 
     public static CommandLine parse(String[] args) {
         if (args.length == 0) {

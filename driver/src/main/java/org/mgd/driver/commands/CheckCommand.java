@@ -29,9 +29,13 @@ public final class CheckCommand {
     record Row(String direction, double metagradient, double finiteDifference, double relativeError) {}
 
     public static int run(CommandLine cli) {
-        cli.allowOnly("meta", "out", "master", "directions", "tolerance", "step");
+        cli.allowOnly("meta", "out", "master", "directions", "tolerance", "step", "subsets", "fraction",
+                "min-correlation");
         JobSpec spec = Inputs.spec(cli);
         Metaparameters given = Inputs.meta(cli);
+        if (cli.options().containsKey("subsets")) {
+            return SubsetCheck.run(cli, spec, given);
+        }
         int n = cli.intOption("directions", 5, 1);
         double tolerance = cli.doubleOption("tolerance", DEFAULT_TOLERANCE);
         List<Row> rows = new ArrayList<>();
