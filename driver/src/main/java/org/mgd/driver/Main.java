@@ -7,6 +7,8 @@ import org.mgd.driver.commands.BenchCommand;
 import org.mgd.driver.commands.CheckCommand;
 import org.mgd.driver.commands.DemoCommand;
 import org.mgd.driver.commands.MetagradCommand;
+import org.mgd.driver.commands.RunCommand;
+import org.mgd.driver.commands.SmoothnessCommand;
 import org.mgd.driver.commands.TrainCommand;
 import org.mgd.driver.commands.ValidateCommand;
 
@@ -27,6 +29,12 @@ public final class Main {
               metagrad SPEC        the metagradient ∂φ/∂z at --meta (default: data weights of 1), as JSON
               check SPEC           compare the metagradient with finite differences of whole runs
                                    (--directions N, --tolerance X, --step H); exit 1 on mismatch
+              run SPEC             metagradient descent as the spec's mgd: section says (select, poison,
+                                   schedule); --out DIR (default runs/NAME), --resume
+              smoothness SPEC      metasmoothness Ŝ in [-1, 1] (1: smooth) from runs at z, z+hv, z+2hv, averaged
+                                   over --directions N (3) x --seeds S (1); --h H (1e-3 max(1, max|z|));
+                                   --search: score a menu of interventions (or --menu FILE), best first,
+                                   and write the best spec (--out-spec FILE, default best-spec.yaml)
               bench replay SPEC    metagradient cost / training cost for several replay schedules
                                    (--steps 100,1000,4000)
               help                 this text
@@ -59,6 +67,8 @@ public final class Main {
                 case "metagrad" -> MetagradCommand.run(cli);
                 case "check" -> CheckCommand.run(cli);
                 case "bench" -> BenchCommand.run(cli);
+                case "run" -> RunCommand.run(cli);
+                case "smoothness" -> SmoothnessCommand.run(cli);
                 case "help", "--help", "-h" -> {
                     System.out.println(USAGE);
                     yield 0;

@@ -9,12 +9,13 @@ import org.mgd.common.spec.DataSpec;
 import org.mgd.common.spec.DataSpec.Role;
 
 /**
- * The three splits of a job: {@code train} (what the model fits, and what data metaparameters
- * index), {@code target} (what the objective is measured on, and what MGD optimises) and
- * {@code test} (reported only, never seen by MGD). Splits that read one source take disjoint
- * slices of one permutation of it, seeded by {@code split.seed}.
+ * The splits of a job: {@code train} (what the model fits, and what data metaparameters index),
+ * {@code target} (what the objective is measured on, and what MGD optimises), {@code test}
+ * (reported only, never seen by MGD) and {@code validation} (possibly empty: MGD's early
+ * stopping, so it does not overfit the target). Splits that read one source take disjoint slices
+ * of one permutation of it, seeded by {@code split.seed}.
  */
-public record Splits(Dataset train, Dataset target, Dataset test) implements Serializable {
+public record Splits(Dataset train, Dataset target, Dataset test, Dataset validation) implements Serializable {
 
     public static Splits load(DataSpec spec) {
         Map<String, Dataset> sources = new LinkedHashMap<>();
@@ -24,7 +25,7 @@ public record Splits(Dataset train, Dataset target, Dataset test) implements Ser
             classes = Math.max(classes, d.classes());
         }
         checkSameFeatures(sources);
-        Dataset[] out = new Dataset[3];
+        Dataset[] out = new Dataset[4];
         for (Map.Entry<String, Dataset> e : sources.entrySet()) {
             Dataset d = e.getValue();
             int[] perm = permutation(d.size(), spec.split().seed());
@@ -36,6 +37,10 @@ public record Splits(Dataset train, Dataset target, Dataset test) implements Ser
                 }
                 Integer wanted = spec.split().count(role);
                 int n = wanted == null ? d.size() - next : wanted;
+                if (role == Role.VALIDATION && n == 0) {
+                    out[role.ordinal()] = new Dataset(new double[0], new int[0], classes, d.shape());
+                    continue;
+                }
                 demand.append(demand.length() == 0 ? "" : " + ").append(role.name().toLowerCase()).append(' ').append(n);
                 if (next + n > d.size() || n <= 0) {
                     throw new MgdException("data.split asks for " + demand + " examples from " + e.getKey()
@@ -48,7 +53,7 @@ public record Splits(Dataset train, Dataset target, Dataset test) implements Ser
                 out[role.ordinal()] = new Dataset(slice.features(), slice.labels(), classes, slice.shape());
             }
         }
-        return new Splits(out[0], out[1], out[2]);
+        return new Splits(out[0], out[1], out[2], out[3]);
     }
 
     private static void checkSameFeatures(Map<String, Dataset> sources) {

@@ -4,22 +4,28 @@ import java.io.Serializable;
 import org.mgd.common.data.CsvOptions;
 
 /**
- * Where the three splits come from. {@code source} feeds every split that has no source of its
- * own; splits drawn from one source get disjoint slices of one seeded permutation of it, in the
- * order train, target, test.
+ * Where the splits come from. {@code source} feeds every split that has no source of its own;
+ * splits drawn from one source get disjoint slices of one seeded permutation of it, in the order
+ * train, target, test, validation. The validation split (optional, MGD's early stopping) is drawn
+ * from the target's source.
  */
 public record DataSpec(String source, String trainSource, String targetSource, String testSource,
                        Split split, CsvOptions csv, Integer classes) implements Serializable {
 
-    public enum Role { TRAIN, TARGET, TEST }
+    public enum Role { TRAIN, TARGET, TEST, VALIDATION }
 
-    /** How many examples each split takes; null means "all of its own source". */
-    public record Split(Integer train, Integer target, Integer test, long seed) implements Serializable {
+    /**
+     * How many examples each split takes; null means "all of its own source", except for the
+     * optional validation split, where it means none.
+     */
+    public record Split(Integer train, Integer target, Integer test, Integer validation, long seed)
+            implements Serializable {
         public Integer count(Role role) {
             return switch (role) {
                 case TRAIN -> train;
                 case TARGET -> target;
                 case TEST -> test;
+                case VALIDATION -> validation == null ? Integer.valueOf(0) : validation;
             };
         }
     }
@@ -27,7 +33,7 @@ public record DataSpec(String source, String trainSource, String targetSource, S
     public String sourceOf(Role role) {
         String own = switch (role) {
             case TRAIN -> trainSource;
-            case TARGET -> targetSource;
+            case TARGET, VALIDATION -> targetSource;
             case TEST -> testSource;
         };
         return own != null ? own : source;

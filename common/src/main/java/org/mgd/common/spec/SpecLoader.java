@@ -47,6 +47,31 @@ public final class SpecLoader {
         return spec;
     }
 
+    /**
+     * The spec text with {@code key=value} overrides applied exactly as {@link #load} applies
+     * them, written back as YAML (comments are not kept). Bad YAML or a bad override is a
+     * {@link SpecException}; the result is not validated (load it to check it).
+     */
+    public static String applyOverrides(String yamlText, List<String> overrides) {
+        JsonNode tree = readTree(yamlText, "spec");
+        List<String> problems = new ArrayList<>();
+        for (String override : overrides) {
+            try {
+                Overrides.apply(tree, override);
+            } catch (MgdException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SpecException("spec", problems);
+        }
+        try {
+            return YAML.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new MgdException("cannot write the spec as YAML: " + e.getOriginalMessage(), e);
+        }
+    }
+
     static JsonNode readTree(String text, String origin) {
         try {
             JsonNode tree = YAML.readTree(text);
@@ -72,8 +97,10 @@ public final class SpecLoader {
         TrainingSpec training = bindTraining(root.child("training"));
         String objective = root.choice("objective", "target_loss", keys(Objective.values()));
         ReplaySpec replay = bindReplay(root.child("replay"));
+        SpecNode mgdNode = root.child("mgd");
+        MgdSpec mgd = mgdNode.present() ? bindMgd(mgdNode, objective, data) : null;
         root.finish();
-        return new JobSpec(name, data, model, training, Objective.valueOf(objective.toUpperCase()), replay);
+        return new JobSpec(name, data, model, training, Objective.valueOf(objective.toUpperCase()), replay, mgd);
     }
 
     private static DataSpec bindData(SpecNode node) {
@@ -91,8 +118,8 @@ public final class SpecLoader {
         node.finish();
 
         DataSpec partial = new DataSpec(source, train, target, test, null, csv, classes);
-        Integer[] counts = new Integer[3];
-        for (DataSpec.Role role : DataSpec.Role.values()) {
+        Integer[] counts = new Integer[4];
+        for (DataSpec.Role role : List.of(DataSpec.Role.TRAIN, DataSpec.Role.TARGET, DataSpec.Role.TEST)) {
             String key = role.name().toLowerCase();
             if (partial.sourceOf(role) == null) {
                 node.problem(node.keyPath(key + "_source"), "no source for the " + key
@@ -102,9 +129,11 @@ public final class SpecLoader {
                     ? splitNode.integer(key, null, 1, Integer.MAX_VALUE)
                     : splitNode.optionalInteger(key, 1, Integer.MAX_VALUE);
         }
+        counts[3] = splitNode.optionalInteger("validation", 0, Integer.MAX_VALUE);
         long seed = splitNode.longValue("seed", 0, 0);
         splitNode.finish();
-        return new DataSpec(source, train, target, test, new Split(counts[0], counts[1], counts[2], seed), csv, classes);
+        return new DataSpec(source, train, target, test, new Split(counts[0], counts[1], counts[2], counts[3], seed),
+                csv, classes);
     }
 
     private static String source(SpecNode node, String key) {
@@ -223,6 +252,58 @@ public final class SpecLoader {
         double vjpStep = node.number("vjp_step", d.vjpStep(), 0, true, 1, false);
         node.finish();
         return new ReplaySpec(schedule, k, slots, checkpoints, vjpStep);
+    }
+
+    private static MgdSpec bindMgd(SpecNode node, String objective, DataSpec data) {
+        String task = node.choice("task", null, keys(MgdSpec.Task.values()));
+        int steps = node.integer("steps", 10, 0, 1_000_000);
+        int seeds = node.integer("seeds", 1, 1, 10_000);
+        long seed = node.longValue("seed", 0, 0);
+        double budget = node.number("budget", 0.5, 0, true, Double.POSITIVE_INFINITY, false);
+        double poisonFraction = node.number("poison_fraction", 0.025, 0, false, 1, false);
+        Double radius = node.optionalNumber("radius", 0, true);
+        int knots = node.integer("knots", 10, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        SpecNode opt = node.child("optimizer");
+        String defaultType = task == null ? "signed" : switch (task) {
+            case "select" -> "exchange";
+            case "schedule" -> "adam";
+            default -> "signed";
+        };
+        List<String> allowed = task == null ? List.of("signed", "exchange", "adam") : switch (task) {
+            case "select" -> List.of("exchange", "signed");
+            case "schedule" -> List.of("adam", "signed");
+            default -> List.of("signed", "adam");
+        };
+        String type = opt.choice("type", defaultType, allowed);
+        double defaultStep = "poison".equals(task) ? 0.02 : "schedule".equals(task) ? 0.1 : 1.0;
+        MgdSpec.MetaOptimizerSpec optimizer = new MgdSpec.MetaOptimizerSpec(type,
+                opt.number("step", defaultStep, 0, true, Double.POSITIVE_INFINITY, false),
+                opt.number("fraction", 0.2, 0, true, 1, false),
+                opt.optionalInteger("swap", 1, Integer.MAX_VALUE),
+                opt.number("beta1", 0.9, 0, false, 1, true),
+                opt.number("beta2", 0.999, 0, false, 1, true));
+        opt.finish();
+        if ("select".equals(task) && budget > 1) {
+            node.problem(node.keyPath("budget"), "is the fraction of the training pool to keep; " + budget
+                    + " is larger than the pool");
+        }
+        if ("poison".equals(task)) {
+            if (poisonFraction == 0) {
+                node.problem(node.keyPath("poison_fraction"), "must be > 0: poisoning needs examples to poison");
+            }
+            if (!"neg_target_loss".equals(objective)) {
+                node.problem("objective", "a poisoning run maximises the target loss: set objective: neg_target_loss");
+            }
+        }
+        if ("schedule".equals(task) && knots < 2) {
+            node.problem(node.keyPath("knots"), "a schedule needs at least 2 knots, got " + knots);
+        }
+        node.finish();
+        if (task == null) {
+            return null;
+        }
+        return new MgdSpec(MgdSpec.Task.valueOf(task.toUpperCase()), steps, seeds, optimizer, budget, poisonFraction,
+                radius, knots, seed);
     }
 
     private static double finalRatio(SpecNode node) {

@@ -14,8 +14,12 @@ import java.util.Set;
 public record CommandLine(String command, List<String> arguments, List<String> sets, Map<String, String> options,
                           boolean quiet) {
 
+    /** Options that take no value; {@link #flag} reads them. */
+    private static final Set<String> FLAGS = Set.of("--resume", "--search");
+
     private static final Set<String> VALUED = Set.of("--set", "--meta", "--out", "--master", "--directions",
-            "--tolerance", "--step", "--steps", "--subsets", "--fraction", "--min-correlation");
+            "--tolerance", "--step", "--steps", "--subsets", "--fraction", "--min-correlation", "--h", "--seeds",
+            "--out-spec", "--menu");
 
     public static CommandLine parse(String[] args) {
         if (args.length == 0) {
@@ -49,6 +53,8 @@ public record CommandLine(String command, List<String> arguments, List<String> s
                 }
             } else if (flag.equals("--quiet") || flag.equals("-q")) {
                 quiet = true;
+            } else if (FLAGS.contains(flag)) {
+                options.put(flag.substring(2), "true");
             } else if (flag.equals("--help") || flag.equals("-h")) {
                 return new CommandLine("help", List.of(command), List.of(), Map.of(), false);
             } else if (a.startsWith("-")) {
@@ -84,6 +90,10 @@ public record CommandLine(String command, List<String> arguments, List<String> s
 
     public String master() {
         return options.get("master");
+    }
+
+    public boolean flag(String name) {
+        return "true".equals(options.get(name));
     }
 
     public int intOption(String name, int fallback, int min) {

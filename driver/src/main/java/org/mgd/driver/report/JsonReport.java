@@ -14,10 +14,20 @@ public final class JsonReport {
     private JsonReport() {}
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper COMPACT = new ObjectMapper();
 
     public static String toJson(Map<String, ?> fields) {
         try {
             return JSON.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One line of JSON (for JSON-lines files such as metrics.jsonl). */
+    public static String toCompactJson(Map<String, ?> fields) {
+        try {
+            return COMPACT.writeValueAsString(fields);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -6,6 +6,8 @@ import org.mgd.common.meta.Metaparameters;
 import org.mgd.common.spec.JobSpec;
 import org.mgd.common.spec.ModelSpec;
 import org.mgd.common.spec.ReplaySpec;
+import org.mgd.worker.eval.Evaluation;
+import org.mgd.worker.eval.Evaluator;
 import org.mgd.worker.replay.ReplaySchedule;
 import org.mgd.worker.task.Setup;
 import org.mgd.worker.train.StepListener;
@@ -22,7 +24,7 @@ public final class Metagradient {
      * {@code seconds} is the forward and reverse passes alone (not reading data or building the net).
      */
     public record Result(double objective, Metaparameters gradient, String schedule, ReplayStats stats,
-                         double seconds) implements java.io.Serializable {}
+                         double seconds, Evaluation test, Evaluation validation) implements java.io.Serializable {}
 
     /** The metagradient at {@code meta} (null: data weights of 1, i.e. plain training). */
     public static Result compute(JobSpec spec, Metaparameters meta, long seed) {
@@ -48,9 +50,14 @@ public final class Metagradient {
             ReplaySchedule schedule = ReplaySchedule.of(replay, spec.training().steps(), store);
             long start = System.nanoTime();
             schedule.run(reverser);
+            double seconds = (System.nanoTime() - start) / 1e9;
             Metaparameters gradient = new Metaparameters(at.kind(), adjoint.values(), at.indices());
-            return new Result(reverser.objectiveValue(), gradient, schedule.describe(), reverser.stats(),
-                    (System.nanoTime() - start) / 1e9);
+            double scale = spec.model().outputScale();
+            Evaluation test = Evaluator.evaluate(setup.network(), reverser.finalParams(), setup.splits().test(), scale);
+            Evaluation validation = setup.splits().validation().size() == 0 ? null
+                    : Evaluator.evaluate(setup.network(), reverser.finalParams(), setup.splits().validation(), scale);
+            return new Result(reverser.objectiveValue(), gradient, schedule.describe(), reverser.stats(), seconds,
+                    test, validation);
         }
     }
 

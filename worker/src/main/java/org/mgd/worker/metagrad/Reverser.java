@@ -20,6 +20,7 @@ public final class Reverser {
     private final StepListener progress;
     private final ReplayStats stats = new ReplayStats();
     private double objectiveValue = Double.NaN;
+    private double[] finalParams;
     private int reversed;
 
     public Reverser(Training training, GradientVjp vjp, MetaAdjoint meta, ObjectiveFunction objective,
@@ -44,6 +45,11 @@ public final class Reverser {
 
     public double objectiveValue() {
         return objectiveValue;
+    }
+
+    /** θ_T, once the forward pass has reached it. */
+    public double[] finalParams() {
+        return finalParams;
     }
 
     public TrainState initialState() {
@@ -71,6 +77,7 @@ public final class Reverser {
 
     /** φ(θ_T) and the adjoint of the final state. */
     public Adjoint start(TrainState last) {
+        finalParams = last.params();
         double[] grad = new double[last.params().length];
         objectiveValue = objective.valueAndGradient(last.params(), grad);
         stats.gradientEvaluations(1);

@@ -1,0 +1,35 @@
+package org.mgd.driver.mgd;
+
+import org.mgd.common.meta.Metaparameters;
+import org.mgd.common.spec.MgdSpec;
+
+/**
+ * One rule for stepping metaparameters along their (seed-averaged) metagradient, projection
+ * included, as a pure function: state in, state out, randomness from (MGD seed, meta-step), so a
+ * resumed run takes exactly the steps an uninterrupted one would.
+ */
+public interface MetaOptimizer {
+
+    record Step(Metaparameters next, double[][] state) {}
+
+    double[][] initialState(Metaparameters start);
+
+    Step step(Metaparameters z, double[] gradient, int metaStep, double[][] state);
+
+    static MetaOptimizer of(MgdSpec mgd) {
+        MgdSpec.MetaOptimizerSpec o = mgd.optimizer();
+        return switch (mgd.task()) {
+            case SELECT -> o.type().equals("signed")
+                    ? new SignedSelection(o.step(), o.fraction(), mgd.seed())
+                    : new ExchangeSelection(o.swap());
+            case POISON -> new SignedPixels(o.step(), mgd.radius());
+            case SCHEDULE -> o.type().equals("signed")
+                    ? new LogSchedule(o.step(), false, o.beta1(), o.beta2())
+                    : new LogSchedule(o.step(), true, o.beta1(), o.beta2());
+        };
+    }
+
+    static double sign(double x) {
+        return x > 0 ? 1 : x < 0 ? -1 : 0;
+    }
+}

@@ -1,0 +1,105 @@
+package org.mgd.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mgd.common.MgdException;
+import org.mgd.common.spec.JobSpec;
+import org.mgd.common.spec.SpecException;
+import org.mgd.common.spec.SpecLoader;
+import org.mgd.driver.mgd.MgdLoop;
+import org.mgd.driver.mgd.MgdState;
+import org.mgd.driver.spark.SparkSession;
+
+/** Metagradient descent end to end on the digits variants, in real Spark local mode. */
+class MgdRunTest {
+    private static final Path ROOT = Path.of(System.getProperty("mgd.root", "..")).toAbsolutePath().normalize();
+
+    private static JobSpec spec(String name, String... overrides) {
+        return SpecLoader.load(ROOT.resolve("deploy/examples/" + name).toString(), List.of(overrides));
+    }
+
+    private static MgdState run(JobSpec spec, Path out, boolean resume) {
+        try (SparkSession spark = SparkSession.start("test", "local[2]")) {
+            MgdLoop loop = new MgdLoop(spec, spark, out.toString(), true);
+            return loop.run(loop.start(resume));
+        }
+    }
+
+    private static double objective(MgdState s, int step) {
+        return (Double) s.history().get(step).get("objective");
+    }
+
+    @Test
+    void selectionImprovesTheTargetAtAnExactBudget(@TempDir Path dir) {
+        JobSpec spec = spec("digits-select.yaml", "mgd.steps=3");
+        MgdState end = run(spec, dir, false);
+        assertTrue(objective(end, 3) < objective(end, 0), "target loss " + objective(end, 0) + " -> " + objective(end, 3));
+        for (Map<String, Object> line : end.history()) {
+            assertEquals(300, ((Number) line.get("selected")).intValue(), "the budget holds at every meta-step");
+        }
+        assertTrue(Files.exists(dir.resolve("metrics.jsonl")));
+    }
+
+    @Test
+    void poisoningRaisesTheTargetLossInsideThePixelBox(@TempDir Path dir) {
+        MgdState end = run(spec("digits-poison.yaml", "mgd.steps=3"), dir, false);
+        // The objective is minus the target loss: it must go down.
+        assertTrue(objective(end, 3) < objective(end, 0), objective(end, 0) + " -> " + objective(end, 3));
+        for (double x : end.z().values()) {
+            assertTrue(x >= 0 && x <= 1, "pixel " + x);
+        }
+        assertEquals(30, end.z().indices().length);
+    }
+
+    @Test
+    void aLearnedScheduleBeatsTheFlatStartWithPositiveRates(@TempDir Path dir) {
+        MgdState end = run(spec("digits-schedule.yaml", "mgd.steps=3"), dir, false);
+        assertTrue(objective(end, 3) < objective(end, 0), objective(end, 0) + " -> " + objective(end, 3));
+        for (double k : end.z().values()) {
+            assertTrue(k > 0, "knot " + k);
+        }
+    }
+
+    @Test
+    void resumingGivesTheUninterruptedResult(@TempDir Path dir) {
+        MgdState whole = run(spec("digits-select.yaml", "mgd.steps=3"), dir.resolve("whole"), false);
+        run(spec("digits-select.yaml", "mgd.steps=1"), dir.resolve("split"), false);
+        MgdState resumed = run(spec("digits-select.yaml", "mgd.steps=3"), dir.resolve("split"), true);
+        assertEquals(whole.z(), resumed.z());
+        assertEquals(whole.history().size(), resumed.history().size());
+        for (int t = 0; t < whole.history().size(); t++) {
+            assertEquals(objective(whole, t), objective(resumed, t), 0.0, "meta-step " + t);
+        }
+        assertArrayEquals(whole.best().values(), resumed.best().values(), 0.0);
+    }
+
+    @Test
+    void aSecondRunRefusesTheSameDirectory(@TempDir Path dir) {
+        run(spec("digits-schedule.yaml", "mgd.steps=0"), dir, false);
+        MgdException e = org.junit.jupiter.api.Assertions.assertThrows(MgdException.class,
+                () -> run(spec("digits-schedule.yaml", "mgd.steps=0"), dir, false));
+        assertTrue(e.getMessage().contains("already holds an MGD run"), e.getMessage());
+    }
+
+    @Test
+    void badMgdSectionsFailBeforeAnyTraining() {
+        for (String[] bad : new String[][] {{"digits-select.yaml", "mgd.budget=1.5", "larger than the pool"},
+            {"digits-poison.yaml", "mgd.poison_fraction=0", "poisoning needs examples"},
+            {"digits-schedule.yaml", "mgd.knots=1", "at least 2 knots"},
+            {"digits-select.yaml", "mgd.task=distill", "'distill' is not one of select, poison, schedule"},
+            {"digits-select.yaml", "mgd.optimizer.type=adam", "'adam' is not one of exchange, signed"},
+            {"digits-poison.yaml", "objective=target_loss", "set objective: neg_target_loss"}}) {
+            SpecException e = org.junit.jupiter.api.Assertions.assertThrows(SpecException.class,
+                    () -> spec(bad[0], bad[1]));
+            assertTrue(e.getMessage().contains(bad[2]), bad[1] + ": " + e.getMessage());
+        }
+    }
+}
