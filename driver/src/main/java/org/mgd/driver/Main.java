@@ -32,7 +32,7 @@ public final class Main {
               run SPEC             metagradient descent as the spec's mgd: section says (select, poison,
                                    schedule); --out DIR (default runs/NAME), --resume
               smoothness SPEC      metasmoothness Ŝ in [-1, 1] (1: smooth) from runs at z, z+hv, z+2hv, averaged
-                                   over --directions N (3) x --seeds S (1); --h H (1e-3 max(1, max|z|));
+                                   over --directions N (3) x --seeds S (1); --h H (0.1 √n max(1, max|z|));
                                    --search: score a menu of interventions (or --menu FILE), best first,
                                    and write the best spec (--out-spec FILE, default best-spec.yaml)
               bench replay SPEC    metagradient cost / training cost for several replay schedules

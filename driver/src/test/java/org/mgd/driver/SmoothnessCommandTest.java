@@ -79,13 +79,13 @@ class SmoothnessCommandTest {
         Result r = mgd(args("--directions", "2", "--out", json.toString()));
         assertEquals(0, r.exit(), r.stdout() + r.stderr());
         assertTrue(r.stdout().contains("digits-mlp: metasmoothness Ŝ = "), r.stdout());
-        assertTrue(r.stdout().contains("over 2 directions x 1 seed at h = 0.001"), r.stdout());
+        assertTrue(r.stdout().contains("over 2 directions x 1 seed at h = 1.732"), r.stdout()); // 0.1 √300
         assertTrue(r.stderr().contains("smoothness: 5 training runs"), r.stderr());
         assertTrue(r.stderr().contains("[5/5] seed 0, dir"), "one progress line per run:\n" + r.stderr());
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertEquals("digits-mlp", root.get("name").asText());
         assertEquals("data_weights", root.get("metaparameter").asText());
-        assertEquals(1e-3, root.get("h").asDouble(), 0.0);
+        assertEquals(0.1 * Math.sqrt(300), root.get("h").asDouble(), 1e-12);
         JsonNode setup = root.get("setups").get(0);
         assertEquals("baseline", setup.get("name").asText());
         for (String field : List.of("score_mean", "score_std", "score_min", "score_max", "test_accuracy")) {

@@ -145,7 +145,7 @@ public final class SmoothnessCommand {
                     && Math.round(best.estimate().summary().mean() * 1e4)
                     == Math.round(second.estimate().summary().mean() * 1e4)) {
                 System.out.printf("note: the top setups score the same to 4 decimals at h = %s (ties go to test"
-                        + " accuracy): they are smooth at this scale; a larger --h (e.g. --h 10) tells them apart%n", h);
+                        + " accuracy): they are smooth at this scale; a larger --h tells them apart%n", h);
             }
         } else {
             System.out.println((search ? "every setup diverged" : "training diverged")

@@ -19,8 +19,12 @@ import org.mgd.worker.task.Task;
  * {@link #estimate} turns their outcomes, in {@link #tasks()} order, into the scores.
  */
 public final class Probe {
-    /** The default h relative to the metaparameters: {@code 1e-3 · max(1, max|z|)}. */
-    public static final double RELATIVE_STEP = 1e-3;
+    /**
+     * The default h: {@code 0.1 · √n · max(1, max|z|)} for n metaparameters, so a unit direction
+     * moves each coordinate by ~10% of the metaparameters' scale. Much smaller steps stay in the
+     * linear regime, where every setup scores 1 (measured on the digits: all 1.0000 at 1e-3).
+     */
+    public static final double RELATIVE_STEP = 0.1;
 
     private final JobSpec spec;
     private final Metaparameters z;
@@ -99,7 +103,7 @@ public final class Probe {
         for (double x : z.values()) {
             m = Math.max(m, Math.abs(x));
         }
-        return RELATIVE_STEP * Math.max(1.0, m);
+        return RELATIVE_STEP * Math.sqrt(z.size()) * Math.max(1.0, m);
     }
 
     static void checkStep(double h) {

@@ -145,8 +145,8 @@ class MetasmoothProbeTest {
         assertEquals(tasks.get(1).meta(), tasks.get(6).meta(), "the same directions for every seed");
         assertEquals(tasks.size(), p.labels().size());
         assertEquals("seed 6, dir 2, z+2hv", p.labels().get(9));
-        assertEquals(1e-3, Probe.defaultStep(z), 0.0);
-        assertEquals(3e-3, Probe.defaultStep(Metaparameters.dataWeights(new double[] {1, -3})), 0.0);
+        assertEquals(0.1 * Math.sqrt(z.size()), Probe.defaultStep(z), 1e-15);
+        assertEquals(0.1 * Math.sqrt(2) * 3, Probe.defaultStep(Metaparameters.dataWeights(new double[] {1, -3})), 1e-15);
     }
 
     @Test
