@@ -53,7 +53,29 @@ public record Splits(Dataset train, Dataset target, Dataset test, Dataset valida
                 out[role.ordinal()] = new Dataset(slice.features(), slice.labels(), classes, slice.shape());
             }
         }
-        return new Splits(out[0], out[1], out[2], out[3]);
+        Dataset train = spec.labelNoise() > 0 ? withNoisyLabels(out[0], spec.labelNoise(), spec.split().seed()) : out[0];
+        return new Splits(train, out[1], out[2], out[3]);
+    }
+
+    /**
+     * The first {@code fraction} of a seeded permutation of the examples get a label drawn
+     * uniformly from the other classes. Which ones: {@link #noisyExamples}.
+     */
+    static Dataset withNoisyLabels(Dataset d, double fraction, long seed) {
+        int[] labels = d.labels().clone();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
+        for (int i : noisyExamples(d.size(), fraction, seed)) {
+            labels[i] = (labels[i] + 1 + random.nextInt(d.classes() - 1)) % d.classes();
+        }
+        return new Dataset(d.features(), labels, d.classes(), d.shape());
+    }
+
+    /** The training examples whose labels {@code data.label_noise} replaced. */
+    public static int[] noisyExamples(int trainSize, double fraction, long seed) {
+        int count = (int) Math.round(fraction * trainSize);
+        int[] chosen = java.util.Arrays.copyOf(permutation(trainSize, seed + 0x9E3779B9L), count);
+        java.util.Arrays.sort(chosen);
+        return chosen;
     }
 
     private static void checkSameFeatures(Map<String, Dataset> sources) {

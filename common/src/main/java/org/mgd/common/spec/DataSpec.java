@@ -7,10 +7,11 @@ import org.mgd.common.data.CsvOptions;
  * Where the splits come from. {@code source} feeds every split that has no source of its own;
  * splits drawn from one source get disjoint slices of one seeded permutation of it, in the order
  * train, target, test, validation. The validation split (optional, MGD's early stopping) is drawn
- * from the target's source.
+ * from the target's source. {@code labelNoise}: the fraction of training labels replaced by another
+ * class (seeded by the split seed), to study what data selection finds.
  */
 public record DataSpec(String source, String trainSource, String targetSource, String testSource,
-                       Split split, CsvOptions csv, Integer classes) implements Serializable {
+                       Split split, CsvOptions csv, Integer classes, double labelNoise) implements Serializable {
 
     public enum Role { TRAIN, TARGET, TEST, VALIDATION }
 

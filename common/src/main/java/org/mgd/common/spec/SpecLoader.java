@@ -115,9 +115,10 @@ public final class SpecLoader {
         SpecNode splitNode = node.child("split");
         Integer classes = node.optionalInteger("classes", 2, 1_000_000);
         CsvOptions csv = bindCsv(node.child("csv"), classes);
+        double labelNoise = node.number("label_noise", 0.0, 0, false, 1, true);
         node.finish();
 
-        DataSpec partial = new DataSpec(source, train, target, test, null, csv, classes);
+        DataSpec partial = new DataSpec(source, train, target, test, null, csv, classes, labelNoise);
         Integer[] counts = new Integer[4];
         for (DataSpec.Role role : List.of(DataSpec.Role.TRAIN, DataSpec.Role.TARGET, DataSpec.Role.TEST)) {
             String key = role.name().toLowerCase();
@@ -133,7 +134,7 @@ public final class SpecLoader {
         long seed = splitNode.longValue("seed", 0, 0);
         splitNode.finish();
         return new DataSpec(source, train, target, test, new Split(counts[0], counts[1], counts[2], counts[3], seed),
-                csv, classes);
+                csv, classes, labelNoise);
     }
 
     private static String source(SpecNode node, String key) {

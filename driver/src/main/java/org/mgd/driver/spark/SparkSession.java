@@ -6,6 +6,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.mgd.common.MgdException;
 import org.mgd.worker.task.MetagradientResult;
+import org.mgd.worker.task.PoolScores;
 import org.mgd.worker.task.Task;
 import org.mgd.worker.task.TaskResult;
 import org.mgd.worker.train.StepListener;
@@ -65,6 +66,15 @@ public final class SparkSession implements AutoCloseable {
         }
     }
 
+    /** Scores one task's training pool on an executor (see {@link PoolScores}). */
+    public PoolScores scorePool(Task task) {
+        try {
+            return context.parallelize(List.of(task), 1).map(new PoolScoresFunction()).collect().get(0);
+        } catch (RuntimeException e) {
+            throw userFacing(e);
+        }
+    }
+
     /** The user-facing error inside a failed Spark job, or the Spark error itself. */
     static RuntimeException userFacing(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -85,6 +95,13 @@ public final class SparkSession implements AutoCloseable {
         @Override
         public MetagradientResult call(Task task) {
             return task.metagradient(listener, timeTraining);
+        }
+    }
+
+    private record PoolScoresFunction() implements Function<Task, PoolScores> {
+        @Override
+        public PoolScores call(Task task) {
+            return PoolScores.of(task);
         }
     }
 

@@ -1,0 +1,115 @@
+package org.mgd.driver.mgd;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.mgd.common.meta.Metaparameters;
+import org.mgd.common.spec.JobSpec;
+import org.mgd.driver.spark.SparkSession;
+import org.mgd.worker.task.PoolScores;
+import org.mgd.worker.task.Task;
+import org.mgd.worker.task.TaskResult;
+import org.mgd.worker.train.StepListener;
+
+/**
+ * What MGD's result is worth: the best metaparameters against the simple alternatives, each
+ * retrained from scratch with training seeds MGD never saw. Select: the random subset MGD
+ * started from, the whole pool, small-loss filtering and gradient alignment (both scored at a
+ * model trained on the whole pool). Poison: no poison and random-noise poisons on the same
+ * examples. Schedule: the flat schedule MGD started from.
+ */
+final class Comparison {
+    private Comparison() {}
+
+    static final int SEEDS = 3;
+    static final long UNSEEN_SEED_OFFSET = 1000;
+
+    record Row(String name, double objective, double testAccuracy, double testAccuracyStd, int runs) {
+        Map<String, Object> json() {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("name", name);
+            f.put("target_objective", objective);
+            f.put("test_accuracy", testAccuracy);
+            f.put("test_accuracy_std", testAccuracyStd);
+            f.put("runs", runs);
+            return f;
+        }
+    }
+
+    static List<Row> run(JobSpec spec, SparkSession spark, Metaparameters start, Metaparameters best) {
+        Map<String, Metaparameters> candidates = new LinkedHashMap<>();
+        switch (spec.mgd().task()) {
+            case SELECT -> {
+                candidates.put("MGD selection", best);
+                candidates.put("random subset (MGD's start)", start);
+                double[] all = new double[start.size()];
+                java.util.Arrays.fill(all, 1.0);
+                candidates.put("whole pool", Metaparameters.dataWeights(all));
+                int budget = StartingPoint.budget(spec.mgd(), start.size());
+                PoolScores scores = spark.scorePool(new Task(spec, Metaparameters.dataWeights(all),
+                        spec.training().seed()));
+                candidates.put("small-loss filtering", PoolScores.keep(scores.losses(), budget, true));
+                candidates.put("gradient alignment", PoolScores.keep(scores.alignments(), budget, false));
+            }
+            case POISON -> {
+                candidates.put("MGD poisons", best);
+                candidates.put("random-noise poisons", noise(start, spec.mgd().seed()));
+                candidates.put("clean (no poison)", start);
+            }
+            case SCHEDULE -> {
+                candidates.put("learned schedule", best);
+                candidates.put("flat schedule (MGD's start)", start);
+            }
+        }
+        List<Task> tasks = new ArrayList<>();
+        for (Metaparameters z : candidates.values()) {
+            for (int k = 0; k < SEEDS; k++) {
+                long seed = spec.training().seed() + UNSEEN_SEED_OFFSET + k;
+                tasks.add(new Task(spec.withTrainingSeed(seed), z, seed));
+            }
+        }
+        List<TaskResult> results = spark.train(tasks, StepListener.NONE);
+        List<Row> rows = new ArrayList<>();
+        int i = 0;
+        for (String name : candidates.keySet()) {
+            double objective = 0;
+            double[] accuracy = new double[SEEDS];
+            for (int k = 0; k < SEEDS; k++) {
+                TaskResult r = results.get(i++);
+                objective += r.objective() / SEEDS;
+                accuracy[k] = r.test().accuracy();
+            }
+            rows.add(new Row(name, objective, mean(accuracy), std(accuracy), SEEDS));
+        }
+        return rows;
+    }
+
+    /** Uniform noise in the pixel box on the same examples: the clean-label baseline. */
+    private static Metaparameters noise(Metaparameters clean, long seed) {
+        SplittableRandom random = new SplittableRandom(seed + 17);
+        double[] x = new double[clean.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextDouble();
+        }
+        return Metaparameters.inputs(clean.indices(), x);
+    }
+
+    static double mean(double[] a) {
+        double s = 0;
+        for (double x : a) {
+            s += x;
+        }
+        return s / a.length;
+    }
+
+    static double std(double[] a) {
+        double m = mean(a);
+        double s = 0;
+        for (double x : a) {
+            s += (x - m) * (x - m);
+        }
+        return a.length < 2 ? 0 : Math.sqrt(s / (a.length - 1));
+    }
+}

@@ -1,0 +1,51 @@
+package org.mgd.driver.mgd;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mgd.common.data.Splits;
+import org.mgd.common.meta.Metaparameters;
+import org.mgd.common.spec.JobSpec;
+import org.mgd.driver.report.JsonReport;
+import org.mgd.driver.spark.SparkSession;
+
+/**
+ * A whole MGD job as {@code ./mgd run} does it: the loop (fresh or resumed), then the comparison
+ * with the baselines, then {@code result.json}, {@code best-metaparameters.json} and
+ * {@code report.html} in the output directory.
+ */
+public final class MgdJob {
+    private MgdJob() {}
+
+    /** Runs the job; returns the fields of result.json. */
+    public static Map<String, Object> run(JobSpec spec, SparkSession spark, String out, boolean resume, boolean quiet) {
+        MgdLoop loop = new MgdLoop(spec, spark, out, quiet);
+        MgdState end = loop.run(loop.start(resume));
+        Metaparameters start = StartingPoint.of(spec, Splits.load(spec.data()).train());
+        end.best().write(out + "/best-metaparameters.json");
+        if (!quiet) {
+            System.err.println("mgd: retraining MGD's result and the baselines with unseen seeds...");
+        }
+        List<Comparison.Row> rows = Comparison.run(spec, spark, start, end.best());
+        Map<String, Object> first = end.history().get(0);
+        Map<String, Object> bestLine = end.history().get(end.bestStep());
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("name", spec.name());
+        f.put("task", spec.mgd().task().name().toLowerCase());
+        f.put("meta_steps", spec.mgd().steps());
+        f.put("start_objective", first.get("objective"));
+        f.put("final_objective", end.history().get(end.history().size() - 1).get("objective"));
+        f.put("best_step", end.bestStep());
+        f.put("best_objective", bestLine.get("objective"));
+        f.put("best_validation_objective", bestLine.get("validation_objective"));
+        f.put("start_test_accuracy", first.get("test_accuracy"));
+        f.put("best_test_accuracy", bestLine.get("test_accuracy"));
+        f.put("best_metaparameters", out + "/best-metaparameters.json");
+        f.put("comparison", rows.stream().map(Comparison.Row::json).toList());
+        JsonReport.emit(f, out + "/result.json");
+        Map<String, Object> summary = new LinkedHashMap<>(f);
+        summary.remove("comparison");
+        RunReport.write(out + "/report.html", spec, end, start, rows, summary);
+        return f;
+    }
+}
