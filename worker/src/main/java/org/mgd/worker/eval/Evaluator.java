@@ -31,7 +31,7 @@ public final class Evaluator {
                 int off = k * classes;
                 onehot[off + label] = 1;
                 loss += SoftmaxCrossEntropy.loss(z, onehot, off, classes, outputScale, null);
-                margin += SoftmaxCrossEntropy.margin(z, off, classes, label, outputScale);
+                margin += SoftmaxCrossEntropy.margin(z, off, classes, label, outputScale, null);
                 if (argmax(z, off, classes) == label) {
                     correct++;
                 }

@@ -63,6 +63,22 @@ public final class Reverser {
         return training.step(s);
     }
 
+    /**
+     * Advances to step {@code to}; the states passed through live one at a time and count as
+     * one live state while they do (the result is the caller's to store or drop).
+     */
+    public TrainState advanceTo(TrainState s, int to) {
+        if (s.step() >= to) {
+            return s;
+        }
+        stats.acquire();
+        while (s.step() < to) {
+            s = advance(s);
+        }
+        stats.release();
+        return s;
+    }
+
     /** s_t with g_t, ready to be reversed or stepped without another gradient evaluation. */
     public Stepped withGradient(TrainState s) {
         stats.gradientEvaluations(1);

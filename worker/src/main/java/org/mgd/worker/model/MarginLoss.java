@@ -27,25 +27,13 @@ public final class MarginLoss extends RowLoss {
                 label = c;
             }
         }
-        double max = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < classes; c++) {
-            if (c != label) {
-                max = Math.max(max, scale * z[off + c]);
-            }
-        }
-        double sum = 0;
-        for (int c = 0; c < classes; c++) {
-            if (c != label) {
-                sum += Math.exp(scale * z[off + c] - max);
-            }
-        }
-        double logSum = max + Math.log(sum);
+        double margin = SoftmaxCrossEntropy.margin(z, off, classes, label, scale, grad);
         if (grad != null) {
             for (int c = 0; c < classes; c++) {
-                grad[off + c] = c == label ? -weight * scale : weight * scale * Math.exp(scale * z[off + c] - logSum);
+                grad[off + c] *= -weight;
             }
         }
-        return weight * (logSum - scale * z[off + label]);
+        return -weight * margin;
     }
 
     @Override

@@ -41,8 +41,11 @@ public final class SoftmaxCrossEntropy {
         return loss;
     }
 
-    /** The smooth margin {@code s*z_y - logsumexp_{c != y} s*z_c} of one example. */
-    public static double margin(double[] z, int off, int classes, int label, double scale) {
+    /**
+     * The smooth margin {@code s*z_y - logsumexp_{c != y} s*z_c} of one example; writes
+     * d(margin)/dz into {@code grad} (same offsets) unless it is null.
+     */
+    public static double margin(double[] z, int off, int classes, int label, double scale, double[] grad) {
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < classes; c++) {
             if (c != label) {
@@ -55,6 +58,12 @@ public final class SoftmaxCrossEntropy {
                 sum += Math.exp(scale * z[off + c] - max);
             }
         }
-        return scale * z[off + label] - (max + Math.log(sum));
+        double logSum = max + Math.log(sum);
+        if (grad != null) {
+            for (int c = 0; c < classes; c++) {
+                grad[off + c] = c == label ? scale : -scale * Math.exp(scale * z[off + c] - logSum);
+            }
+        }
+        return scale * z[off + label] - logSum;
     }
 }

@@ -43,11 +43,11 @@ final class RevolveReplay implements ReplaySchedule {
         while (steps - last(spine).lo() >= 2 && last(spine).free() >= 1) {
             Level top = last(spine);
             int m = plan.split(steps - top.lo(), top.free());
-            s = advance(r, s, top.lo() + m);
+            s = r.advanceTo(s, top.lo() + m);
             spine.add(new Level(top.lo() + m, store.put(States.toCheckpoint(s)), top.free() - 1));
             r.stats().acquire();
         }
-        Adjoint adjoint = r.start(advance(r, s, steps));
+        Adjoint adjoint = r.start(r.advanceTo(s, steps));
         for (int i = spine.size() - 1; i >= 0; i--) {
             Level level = spine.get(i);
             int hi = i == spine.size() - 1 ? steps : spine.get(i + 1).lo();
@@ -76,7 +76,7 @@ final class RevolveReplay implements ReplaySchedule {
         }
         if (free == 0) {
             for (int t = hi - 1; t >= lo; t--) {
-                TrainState s = advance(r, sLo, t);
+                TrainState s = r.advanceTo(sLo, t);
                 r.stats().acquire();
                 adjoint = r.reverse(r.withGradient(s), adjoint);
                 r.stats().release();
@@ -84,25 +84,12 @@ final class RevolveReplay implements ReplaySchedule {
             return adjoint;
         }
         int m = plan.split(n, free);
-        TrainState s = advance(r, sLo, lo + m);
+        TrainState s = r.advanceTo(sLo, lo + m);
         String handle = store.put(States.toCheckpoint(s));
         r.stats().acquire();
         adjoint = revolve(r, States.fromCheckpoint(store.get(handle)), lo + m, hi, free - 1, adjoint);
         store.free(handle);
         r.stats().release();
         return revolve(r, sLo, lo, lo + m, free, adjoint);
-    }
-
-    /** Advances to step {@code to}; the states passed through live one at a time. */
-    private static TrainState advance(Reverser r, TrainState s, int to) {
-        if (s.step() >= to) {
-            return s;
-        }
-        r.stats().acquire();
-        while (s.step() < to) {
-            s = r.advance(s);
-        }
-        r.stats().release();
-        return s;
     }
 }

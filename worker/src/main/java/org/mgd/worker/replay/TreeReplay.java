@@ -46,11 +46,11 @@ final class TreeReplay implements ReplaySchedule {
         String[] saved = new String[k];
         TrainState s = s0;
         for (int j = 1; j < k; j++) {
-            s = advance(r, s, b[j]);
+            s = r.advanceTo(s, b[j]);
             saved[j] = store.put(States.toCheckpoint(s));
             stats.acquire();
         }
-        Adjoint adjoint = r.start(advance(r, s, steps));
+        Adjoint adjoint = r.start(r.advanceTo(s, steps));
         return reverseChunks(r, s0, b, saved, adjoint);
     }
 
@@ -63,7 +63,7 @@ final class TreeReplay implements ReplaySchedule {
         String[] saved = new String[k];
         TrainState s = sLo;
         for (int j = 1; j < k; j++) {
-            s = advance(r, s, b[j]);
+            s = r.advanceTo(s, b[j]);
             saved[j] = store.put(States.toCheckpoint(s));
             r.stats().acquire();
         }
@@ -102,19 +102,6 @@ final class TreeReplay implements ReplaySchedule {
             }
         }
         return adjoint;
-    }
-
-    /** Advances to step {@code to}; the states passed through live one at a time. */
-    private static TrainState advance(Reverser r, TrainState s, int to) {
-        if (s.step() >= to) {
-            return s;
-        }
-        r.stats().acquire();
-        while (s.step() < to) {
-            s = r.advance(s);
-        }
-        r.stats().release();
-        return s;
     }
 
     /** k+1 strictly increasing cut points from lo to hi (chunks of ⌊n/k⌋ or ⌈n/k⌉ steps). */
