@@ -17,6 +17,10 @@ public record JobSpec(String name, DataSpec data, ModelSpec model, TrainingSpec 
         return new JobSpec(name, data, model, training.withSeed(seed), objective, replay, mgd);
     }
 
+    public JobSpec withTraining(TrainingSpec newTraining) {
+        return new JobSpec(name, data, model, newTraining, objective, replay, mgd);
+    }
+
     public JobSpec withReplay(ReplaySpec newReplay) {
         return new JobSpec(name, data, model, training, objective, newReplay, mgd);
     }

@@ -9,4 +9,8 @@ public record TrainingSpec(int steps, int batchSize, long seed, OptimizerSpec op
     public TrainingSpec withSeed(long newSeed) {
         return new TrainingSpec(steps, batchSize, newSeed, optimizer, lrSchedule);
     }
+
+    public TrainingSpec withLearningRate(OptimizerSpec newOptimizer, LrScheduleSpec newSchedule) {
+        return new TrainingSpec(steps, batchSize, seed, newOptimizer, newSchedule);
+    }
 }

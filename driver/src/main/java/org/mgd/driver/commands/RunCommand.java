@@ -32,9 +32,9 @@ public final class RunCommand {
         }
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = (List<Map<String, Object>>) result.get("comparison");
-        System.out.printf("%-32s %14s %14s%n", "retrained with unseen seeds", "test accuracy", "target " + spec.objective().key());
+        System.out.printf("%-46s %14s %14s%n", "retrained with unseen seeds", "test accuracy", "target " + spec.objective().key());
         for (Map<String, Object> r : rows) {
-            System.out.printf("%-32s %7.2f%% ± %4.2f %14.5f%n", r.get("name"), 100 * (Double) r.get("test_accuracy"),
+            System.out.printf("%-46s %7.2f%% ± %4.2f %14.5f%n", r.get("name"), 100 * (Double) r.get("test_accuracy"),
                     100 * (Double) r.get("test_accuracy_std"), (Double) r.get("target_objective"));
         }
         return 0;

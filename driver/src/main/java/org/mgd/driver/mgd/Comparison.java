@@ -18,7 +18,7 @@ import org.mgd.worker.train.StepListener;
  * retrained from scratch with training seeds MGD never saw. Select: the random subset MGD
  * started from, the whole pool, small-loss filtering and gradient alignment (both scored at a
  * model trained on the whole pool). Poison: no poison and random-noise poisons on the same
- * examples. Schedule: the flat schedule MGD started from.
+ * examples. Schedule: the flat schedule MGD started from and the best of a one-cycle grid.
  */
 final class Comparison {
     private Comparison() {}
@@ -40,6 +40,7 @@ final class Comparison {
 
     static List<Row> run(JobSpec spec, SparkSession spark, Metaparameters start, Metaparameters best) {
         Map<String, Metaparameters> candidates = new LinkedHashMap<>();
+        Map<String, JobSpec> specs = new LinkedHashMap<>();
         switch (spec.mgd().task()) {
             case SELECT -> {
                 candidates.put("MGD selection", best);
@@ -61,13 +62,17 @@ final class Comparison {
             case SCHEDULE -> {
                 candidates.put("learned schedule", best);
                 candidates.put("flat schedule (MGD's start)", start);
+                OneCycleGrid.Best grid = OneCycleGrid.search(spec, spark);
+                candidates.put(grid.name(), null);
+                specs.put(grid.name(), grid.spec());
             }
         }
         List<Task> tasks = new ArrayList<>();
-        for (Metaparameters z : candidates.values()) {
+        for (Map.Entry<String, Metaparameters> c : candidates.entrySet()) {
+            JobSpec own = specs.getOrDefault(c.getKey(), spec);
             for (int k = 0; k < SEEDS; k++) {
                 long seed = spec.training().seed() + UNSEEN_SEED_OFFSET + k;
-                tasks.add(new Task(spec.withTrainingSeed(seed), z, seed));
+                tasks.add(new Task(own.withTrainingSeed(seed), c.getValue(), seed));
             }
         }
         List<TaskResult> results = spark.train(tasks, StepListener.NONE);

@@ -41,6 +41,9 @@ public final class MgdJob {
         f.put("start_test_accuracy", first.get("test_accuracy"));
         f.put("best_test_accuracy", bestLine.get("test_accuracy"));
         f.put("best_metaparameters", out + "/best-metaparameters.json");
+        // Gradient evaluations / T, summed over the meta-steps: MGD's compute in training runs.
+        f.put("training_run_equivalents", end.history().stream()
+                .mapToDouble(m -> ((Number) m.getOrDefault("training_run_equivalents", 0)).doubleValue()).sum());
         f.put("comparison", rows.stream().map(Comparison.Row::json).toList());
         JsonReport.emit(f, out + "/result.json");
         Map<String, Object> summary = new LinkedHashMap<>(f);

@@ -100,7 +100,11 @@ public final class MgdLoop {
                 optimizerState = s.state();
             }
             List<Map<String, Object>> history = new ArrayList<>(state.history().subList(0, t));
-            history.add(metrics(t, e, stepNorm, (System.nanoTime() - t0) / 1e9, state.z()));
+            double runs = results.stream().mapToDouble(r -> r.metagradient().stats().gradientEvaluations()).sum()
+                    / spec.training().steps();
+            Map<String, Object> line = metrics(t, e, stepNorm, (System.nanoTime() - t0) / 1e9, state.z());
+            line.put("training_run_equivalents", runs);
+            history.add(line);
             state = new MgdState(done ? t : t + 1, next, optimizerState, best, bestScore, bestStep, history);
             save(state);
             if (!quiet) {
