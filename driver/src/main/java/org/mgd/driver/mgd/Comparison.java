@@ -17,8 +17,8 @@ import org.mgd.worker.train.StepListener;
  * What MGD's result is worth: the best metaparameters against the simple alternatives, each
  * retrained from scratch with training seeds MGD never saw. Select: the random subset MGD
  * started from, the whole pool, small-loss filtering and gradient alignment (both scored at a
- * model trained on the whole pool). Poison: no poison and random-noise poisons on the same
- * examples. Schedule: the flat schedule MGD started from and the best of a one-cycle grid.
+ * model trained on the whole pool). Poison: no poison, random-noise poisons and
+ * adversarial-example poisons on the same examples. Schedule: the flat schedule MGD started from and the best of a one-cycle grid.
  */
 final class Comparison {
     private Comparison() {}
@@ -57,6 +57,8 @@ final class Comparison {
             case POISON -> {
                 candidates.put("MGD poisons", best);
                 candidates.put("random-noise poisons", noise(start, spec.mgd().seed()));
+                candidates.put("adversarial-example poisons", spark.adversarialPoisons(Task.of(spec, null), start,
+                        spec.mgd().radius() != null ? spec.mgd().radius() / 4 : 0.05, spec.mgd().radius()));
                 candidates.put("clean (no poison)", start);
             }
             case SCHEDULE -> {

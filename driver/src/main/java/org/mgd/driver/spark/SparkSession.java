@@ -5,6 +5,8 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.mgd.common.MgdException;
+import org.mgd.common.meta.Metaparameters;
+import org.mgd.worker.task.AdversarialPoisons;
 import org.mgd.worker.task.MetagradientResult;
 import org.mgd.worker.task.PoolScores;
 import org.mgd.worker.task.Task;
@@ -70,6 +72,16 @@ public final class SparkSession implements AutoCloseable {
     public PoolScores scorePool(Task task) {
         try {
             return context.parallelize(List.of(task), 1).map(new PoolScoresFunction()).collect().get(0);
+        } catch (RuntimeException e) {
+            throw userFacing(e);
+        }
+    }
+
+    /** Adversarial-example poisons for {@code clean}'s examples, made on an executor. */
+    public Metaparameters adversarialPoisons(Task cleanTraining, Metaparameters clean, double stepSize, Double radius) {
+        try {
+            return context.parallelize(List.of(cleanTraining), 1)
+                    .map(t -> AdversarialPoisons.of(t, clean, stepSize, radius)).collect().get(0);
         } catch (RuntimeException e) {
             throw userFacing(e);
         }
