@@ -34,7 +34,8 @@ public final class Main {
               smoothness SPEC      metasmoothness Ŝ in [-1, 1] (1: smooth) from runs at z, z+hv, z+2hv, averaged
                                    over --directions N (3) x --seeds S (1); --h H (0.1 √n max(1, max|z|));
                                    --search: score a menu of interventions (or --menu FILE), best first,
-                                   and write the best spec (--out-spec FILE, default best-spec.yaml)
+                                   and write the best spec (--out-spec FILE, default best-spec.yaml);
+                                   --plot FILE: a PNG of Ŝ against test accuracy
               bench replay SPEC    metagradient cost / training cost for several replay schedules
                                    (--steps 100,1000,4000)
               help                 this text

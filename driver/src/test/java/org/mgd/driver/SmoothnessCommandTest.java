@@ -1,10 +1,12 @@
 package org.mgd.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,12 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mgd.common.spec.JobSpec;
 import org.mgd.common.spec.ModelSpec;
 import org.mgd.common.spec.SpecLoader;
+import org.mgd.driver.commands.SmoothnessCommand;
 
 /**
  * {@code mgd smoothness} in this JVM with Spark in local mode, on small digits runs: the table,
@@ -126,6 +131,26 @@ class SmoothnessCommandTest {
     }
 
     @Test
+    void searchPlotsScoreAgainstTestAccuracyAsAPng(@TempDir Path dir) throws Exception {
+        Path menu = dir.resolve("menu.yaml");
+        Files.writeString(menu, "lr-0.5x: [training.optimizer.lr=0.05]\n");
+        Path png = dir.resolve("plots/s.png");
+        Path json = dir.resolve("s.json");
+        Result r = mgd(args("--search", "--menu", menu.toString(), "--directions", "2", "--plot", png.toString(),
+                "--out", json.toString(), "--out-spec", dir.resolve("best.yaml").toString()));
+        assertEquals(0, r.exit(), r.stdout() + r.stderr());
+        assertTrue(r.stderr().contains("smoothness: wrote " + png), r.stderr());
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertNotNull(image, "a PNG ImageIO can decode");
+        assertEquals(SmoothnessCommand.PLOT_WIDTH, image.getWidth());
+        assertEquals(SmoothnessCommand.PLOT_HEIGHT, image.getHeight());
+        long colours = IntStream.range(0, image.getWidth() * image.getHeight())
+                .map(i -> image.getRGB(i % image.getWidth(), i / image.getWidth()) & 0xffffff).distinct().count();
+        assertTrue(colours > 10, "something is drawn: " + colours + " colours");
+        assertEquals(2, new ObjectMapper().readTree(json.toFile()).get("setups").size());
+    }
+
+    @Test
     void aUserMenuWithAnUnknownKeyFailsBeforeTraining(@TempDir Path dir) throws Exception {
         Path menu = dir.resolve("menu.yaml");
         Files.writeString(menu, "typo: [model.widht=2]\nok: [model.width=2]\n");
@@ -153,6 +178,9 @@ class SmoothnessCommandTest {
         Result menuWithoutSearch = mgd(args("--menu", "x.yaml"));
         assertEquals(2, menuWithoutSearch.exit());
         assertTrue(menuWithoutSearch.stderr().contains("--menu goes with --search"), menuWithoutSearch.stderr());
+        Result plotWithoutSearch = mgd(args("--plot", "s.png"));
+        assertEquals(2, plotWithoutSearch.exit());
+        assertTrue(plotWithoutSearch.stderr().contains("--plot goes with --search"), plotWithoutSearch.stderr());
         Result unknown = mgd(args("--tolerance", "1"));
         assertEquals(2, unknown.exit());
         assertTrue(unknown.stderr().contains("'smoothness' does not take --tolerance"), unknown.stderr());

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.api.java.function.Function;
@@ -19,6 +20,7 @@ import org.mgd.common.spec.SpecLoader;
 import org.mgd.driver.cli.CommandLine;
 import org.mgd.driver.cli.UsageException;
 import org.mgd.driver.report.JsonReport;
+import org.mgd.driver.report.plot.Chart;
 import org.mgd.driver.spark.SparkSession;
 import org.mgd.worker.smooth.Menu;
 import org.mgd.worker.smooth.ParameterRun;
@@ -27,10 +29,11 @@ import org.mgd.worker.task.Task;
 
 /**
  * {@code mgd smoothness SPEC [--directions N] [--seeds S] [--h H] [--search [--menu FILE]
- * [--out-spec FILE]]}: the paper's metasmoothness score Ŝ (three trainings at z, z+hv, z+2hv;
- * movement-weighted sign agreement of the parameters), averaged over N random directions × S
+ * [--out-spec FILE] [--plot FILE]]}: the paper's metasmoothness score Ŝ (three trainings at z,
+ * z+hv, z+2hv; movement-weighted sign agreement of the parameters), averaged over N random directions × S
  * batch-order seeds, with its spread. {@code --search} scores every setup of a menu of
- * interventions (default: {@link Menu#defaults}) the same way and writes the best as a spec.
+ * interventions (default: {@link Menu#defaults}) the same way and writes the best as a spec;
+ * {@code --plot} draws the setups as a PNG scatter of Ŝ against test accuracy.
  * Every training is one {@link Task}, and all of them, of all setups, run as one Spark job.
  */
 public final class SmoothnessCommand {
@@ -38,15 +41,17 @@ public final class SmoothnessCommand {
 
     static final int DEFAULT_DIRECTIONS = 3;
     static final String DEFAULT_BEST_SPEC = "best-spec.yaml";
+    public static final int PLOT_WIDTH = 900;
+    public static final int PLOT_HEIGHT = 600;
 
     /** One scored setup. */
     record Row(String name, List<String> overrides, JobSpec spec, Probe probe, Probe.Estimate estimate) {}
 
     public static int run(CommandLine cli) {
-        cli.allowOnly("meta", "out", "master", "directions", "seeds", "h", "search", "menu", "out-spec");
+        cli.allowOnly("meta", "out", "master", "directions", "seeds", "h", "search", "menu", "out-spec", "plot");
         boolean search = cli.flag("search");
         if (!search) {
-            for (String o : List.of("menu", "out-spec")) {
+            for (String o : List.of("menu", "out-spec", "plot")) {
                 if (cli.options().containsKey(o)) {
                     throw new UsageException("--" + o + " goes with --search");
                 }
@@ -150,6 +155,10 @@ public final class SmoothnessCommand {
         } else {
             System.out.println((search ? "every setup diverged" : "training diverged")
                     + ": nothing to score (try a smaller training.optimizer.lr)");
+        }
+        String plot = cli.options().get("plot");
+        if (plot != null) {
+            writePlot(plot, base.name(), h, directions, seeds, scored, cli.quiet());
         }
         if (cli.out() != null) {
             JsonReport.emit(fields(base, given, h, directions, seeds, search, scored, resolved.skipped(), bestSpec, wall),
@@ -255,6 +264,62 @@ public final class SmoothnessCommand {
         }
         HadoopFiles.writeString(target, yaml);
         return target;
+    }
+
+    /**
+     * The search as a PNG: each scored setup's mean Ŝ (y) against its test accuracy (x), labelled
+     * with its name, and the min–max of its scores over directions × seeds as a vertical whisker.
+     * Diverged setups have neither and are left out (the table names them).
+     */
+    static void writePlot(String location, String name, double h, int directions, int seeds, List<Row> rows,
+                          boolean quiet) {
+        Chart chart = plot(name, h, directions, seeds, rows);
+        if (chart == null) {
+            System.err.println("smoothness: no plot: every setup diverged");
+            return;
+        }
+        HadoopFiles.writeAtomically(location, chart.png(PLOT_WIDTH, PLOT_HEIGHT));
+        if (!quiet) {
+            System.err.println("smoothness: wrote " + location);
+        }
+    }
+
+    /** The chart {@link #writePlot} draws, or null when no setup was scored. */
+    static Chart plot(String name, double h, int directions, int seeds, List<Row> rows) {
+        List<Row> ok = rows.stream().filter(r -> r.estimate().ok()).toList();
+        if (ok.isEmpty()) {
+            return null;
+        }
+        int n = ok.size();
+        double[] accuracy = new double[n];
+        double[] mean = new double[n];
+        List<String> names = new ArrayList<>();
+        // Whiskers: one two-point segment per setup, NaN between them so they are not joined.
+        double[] wx = new double[3 * n];
+        double[] wy = new double[3 * n];
+        for (int i = 0; i < n; i++) {
+            Probe.Estimate e = ok.get(i).estimate();
+            accuracy[i] = 100 * e.testAccuracy();
+            mean[i] = e.summary().mean();
+            names.add(ok.get(i).name());
+            wx[3 * i] = accuracy[i];
+            wx[3 * i + 1] = accuracy[i];
+            wx[3 * i + 2] = Double.NaN;
+            wy[3 * i] = e.summary().min();
+            wy[3 * i + 1] = e.summary().max();
+            wy[3 * i + 2] = Double.NaN;
+        }
+        int scores = directions * seeds;
+        String runs = directions + " direction" + (directions == 1 ? "" : "s")
+                + (seeds == 1 ? "" : " x " + seeds + " seeds");
+        Chart.Builder b = Chart.builder(String.format(Locale.ROOT, "%s: metasmoothness vs test accuracy (h = %.3g, %s)",
+                        name, h, runs))
+                .xLabel("test accuracy (%)")
+                .yLabel("metasmoothness Ŝ");
+        if (scores > 1) {
+            b.line(wx, wy, "min–max over " + scores + " scores");
+        }
+        return b.scatter(accuracy, mean, "mean Ŝ per setup", names).build();
     }
 
     /** The JSON document (a public interface: fields are added, never renamed). */

@@ -97,7 +97,7 @@ public final class Probe {
         return Metaparameters.dataWeights(w);
     }
 
-    /** {@code 1e-3 · max(1, max|z|)}. */
+    /** {@code 0.1 · √n · max(1, max|z|)}: see {@link #RELATIVE_STEP}. */
     public static double defaultStep(Metaparameters z) {
         double m = 0;
         for (double x : z.values()) {
