@@ -16,11 +16,12 @@ public interface MetaOptimizer {
 
     Step step(Metaparameters z, double[] gradient, int metaStep, double[][] state);
 
-    static MetaOptimizer of(MgdSpec mgd) {
+    /** The meta-optimizer of an MGD spec; {@code trainSize} sizes the selection budget. */
+    static MetaOptimizer of(MgdSpec mgd, int trainSize) {
         MgdSpec.MetaOptimizerSpec o = mgd.optimizer();
         return switch (mgd.task()) {
             case SELECT -> o.type().equals("signed")
-                    ? new SignedSelection(o.step(), o.fraction(), mgd.seed())
+                    ? new SignedSelection(o.step(), o.fraction(), mgd.seed(), StartingPoint.budget(mgd, trainSize))
                     : new ExchangeSelection(o.swap());
             case POISON -> new SignedPixels(o.step(), mgd.radius());
             case SCHEDULE -> o.type().equals("signed")

@@ -59,7 +59,7 @@ public final class MgdLoop {
                     + " or choose another --out");
         }
         Metaparameters z = StartingPoint.of(spec, Splits.load(spec.data()).train());
-        return new MgdState(0, z, MetaOptimizer.of(mgd).initialState(z), null, Double.POSITIVE_INFINITY, -1,
+        return new MgdState(0, z, MetaOptimizer.of(mgd, z.size()).initialState(z), null, Double.POSITIVE_INFINITY, -1,
                 new ArrayList<>());
     }
 
@@ -69,7 +69,7 @@ public final class MgdLoop {
      * its final evaluation, which is simply the next meta-step's evaluation: it is redone, not kept twice.
      */
     public MgdState run(MgdState state) {
-        MetaOptimizer optimizer = MetaOptimizer.of(mgd);
+        MetaOptimizer optimizer = MetaOptimizer.of(mgd, state.z().size());
         while (true) {
             long t0 = System.nanoTime();
             int t = state.step();

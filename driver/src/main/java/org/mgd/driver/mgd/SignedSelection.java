@@ -6,17 +6,21 @@ import org.mgd.common.meta.Metaparameters;
 /**
  * The paper's data-selection rule on example counts: {@code c ← max(0, c − step·sign(g) ⊙ m)},
  * with m a Bernoulli({@code fraction}) mask drawn from (seed, meta-step): signed block-coordinate
- * descent. The budget is the caller's start; counts are integers and never negative.
+ * descent. Counts are integers, never negative, and projected onto the budget: while their total
+ * exceeds it, the count whose example most hurts the objective (largest g) drops by one.
  */
 final class SignedSelection implements MetaOptimizer {
     private final double step;
     private final double fraction;
     private final long seed;
 
-    SignedSelection(double step, double fraction, long seed) {
+    private final int budget;
+
+    SignedSelection(double step, double fraction, long seed, int budget) {
         this.step = Math.max(1, Math.round(step));
         this.fraction = fraction;
         this.seed = seed;
+        this.budget = budget;
     }
 
     @Override
@@ -31,6 +35,19 @@ final class SignedSelection implements MetaOptimizer {
         for (int i = 0; i < c.length; i++) {
             if (mask.nextDouble() < fraction) {
                 c[i] = Math.max(0, c[i] - step * MetaOptimizer.sign(g[i]));
+            }
+        }
+        double total = java.util.Arrays.stream(c).sum();
+        if (total > budget) {
+            Integer[] worstFirst = java.util.stream.IntStream.range(0, c.length).boxed()
+                    .sorted((a, b) -> a.equals(b) ? 0 : g[a] != g[b] ? Double.compare(g[b], g[a]) : Integer.compare(a, b))
+                    .toArray(Integer[]::new);
+            for (int k = 0; total > budget; k = (k + 1) % worstFirst.length) {
+                int i = worstFirst[k];
+                if (c[i] >= 1) {
+                    c[i] -= 1;
+                    total -= 1;
+                }
             }
         }
         return new Step(Metaparameters.dataWeights(c), state);

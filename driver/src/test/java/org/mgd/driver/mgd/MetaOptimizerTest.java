@@ -1,0 +1,77 @@
+package org.mgd.driver.mgd;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.mgd.common.meta.Metaparameters;
+
+/** Each meta-optimizer's projection holds, on random gradients, step after step. */
+class MetaOptimizerTest {
+    private static double[] gradient(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] g = new double[n];
+        for (int i = 0; i < n; i++) {
+            g[i] = r.nextDouble(-1, 1);
+        }
+        return g;
+    }
+
+    @Test
+    void selectionKeepsItsBudget() {
+        double[] start = new double[100];
+        Arrays.fill(start, 0, 40, 1.0);
+        for (MetaOptimizer o : new MetaOptimizer[] {new ExchangeSelection(5), new SignedSelection(1, 0.5, 3, 40)}) {
+            Metaparameters z = Metaparameters.dataWeights(start);
+            for (int t = 0; t < 10; t++) {
+                z = o.step(z, gradient(100, t), t, o.initialState(z)).next();
+                double[] c = z.values();
+                assertTrue(Arrays.stream(c).allMatch(x -> x >= 0 && x == Math.rint(x)), "integer counts");
+                assertTrue(Arrays.stream(c).sum() <= 40, o + " total " + Arrays.stream(c).sum());
+                if (o instanceof ExchangeSelection) {
+                    assertEquals(40, Arrays.stream(c).sum(), "exchange keeps the budget exactly");
+                }
+            }
+        }
+    }
+
+    @Test
+    void exchangeSwapsTheWorstSelectedForTheBestUnselected() {
+        Metaparameters z = Metaparameters.dataWeights(new double[] {1, 1, 0, 0});
+        double[] g = {0.5, -0.1, -0.3, 0.2};
+        assertArrayEquals(new double[] {0, 1, 1, 0}, new ExchangeSelection(1).step(z, g, 0, null).next().values(), 0.0);
+    }
+
+    @Test
+    void poisonsStayInTheBoxAndTheRadius() {
+        double[] clean = {0.0, 0.5, 1.0, 0.95};
+        Metaparameters z = Metaparameters.inputs(new int[] {3}, clean);
+        SignedPixels o = new SignedPixels(0.3, 0.4);
+        double[][] state = o.initialState(z);
+        for (int t = 0; t < 5; t++) {
+            z = o.step(z, gradient(4, t), t, state).next();
+            for (int i = 0; i < 4; i++) {
+                double x = z.values()[i];
+                assertTrue(x >= 0 && x <= 1 && Math.abs(x - clean[i]) <= 0.4 + 1e-12, "pixel " + x);
+            }
+        }
+    }
+
+    @Test
+    void schedulesStayPositive() {
+        for (boolean adam : new boolean[] {true, false}) {
+            LogSchedule o = new LogSchedule(2.0, adam, 0.9, 0.999);
+            Metaparameters z = Metaparameters.lrSchedule(new double[] {1, 1, 1});
+            double[][] state = o.initialState(z);
+            for (int t = 0; t < 10; t++) {
+                MetaOptimizer.Step s = o.step(z, new double[] {100, -100, 1e6}, t, state);
+                z = s.next();
+                state = s.state();
+                assertTrue(Arrays.stream(z.values()).allMatch(k -> k > 0 && Double.isFinite(k)), Arrays.toString(z.values()));
+            }
+        }
+    }
+}
