@@ -35,6 +35,13 @@ public record Metaparameters(MetaKind kind, double[] values, int[] indices) impl
         return new Metaparameters(MetaKind.DATA_WEIGHTS, weights, null);
     }
 
+    /** Data weights of 1 for n examples: the point that is plain training. */
+    public static Metaparameters unitWeights(int n) {
+        double[] w = new double[n];
+        Arrays.fill(w, 1.0);
+        return dataWeights(w);
+    }
+
     public static Metaparameters lrSchedule(double[] knots) {
         return new Metaparameters(MetaKind.LR_SCHEDULE, knots, null);
     }

@@ -43,7 +43,7 @@ public final class CheckCommand {
         try (SparkSession spark = SparkSession.start("mgd check " + spec.name(), cli.master())) {
             Metaparameters g = spark.metagradients(List.of(Task.of(spec, given)),
                     Inputs.progress(cli, "check: metagradient"), false).get(0).metagradient().gradient();
-            Metaparameters z = given != null ? given : ones(g);
+            Metaparameters z = given != null ? given : Metaparameters.unitWeights(g.size());
             double h = cli.doubleOption("step", 1e-4 * Math.max(1.0, maxAbs(z.values())));
             List<String> names = new ArrayList<>();
             List<double[]> directions = new ArrayList<>();
@@ -96,12 +96,6 @@ public final class CheckCommand {
             JsonReport.emit(f, cli.out());
         }
         return ok ? 0 : 1;
-    }
-
-    private static Metaparameters ones(Metaparameters like) {
-        double[] w = new double[like.size()];
-        java.util.Arrays.fill(w, 1.0);
-        return new Metaparameters(like.kind(), w, like.indices());
     }
 
     static Metaparameters shifted(Metaparameters z, double[] v, double h) {

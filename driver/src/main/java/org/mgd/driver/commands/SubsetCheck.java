@@ -40,7 +40,7 @@ final class SubsetCheck {
         }
         String gate = cli.options().get("min-correlation");
         int trainSize = Splits.load(spec.data()).train().size();
-        double[] z = given != null ? given.values() : ones(trainSize);
+        double[] z = (given != null ? given : Metaparameters.unitWeights(trainSize)).values();
         int size = Math.max(1, (int) Math.round(fraction * trainSize));
         List<Row> rows = new ArrayList<>();
         double correlation;
@@ -115,11 +115,5 @@ final class SubsetCheck {
             sbb += (b[i] - mb) * (b[i] - mb);
         }
         return sab / Math.sqrt(saa * sbb);
-    }
-
-    private static double[] ones(int n) {
-        double[] w = new double[n];
-        java.util.Arrays.fill(w, 1.0);
-        return w;
     }
 }

@@ -45,11 +45,10 @@ final class Comparison {
             case SELECT -> {
                 candidates.put("MGD selection", best);
                 candidates.put("random subset (MGD's start)", start);
-                double[] all = new double[start.size()];
-                java.util.Arrays.fill(all, 1.0);
-                candidates.put("whole pool", Metaparameters.dataWeights(all));
+                Metaparameters all = Metaparameters.unitWeights(start.size());
+                candidates.put("whole pool", all);
                 int budget = StartingPoint.budget(spec.mgd(), start.size());
-                PoolScores scores = spark.scorePool(new Task(spec, Metaparameters.dataWeights(all),
+                PoolScores scores = spark.scorePool(new Task(spec, all,
                         spec.training().seed()));
                 candidates.put("small-loss filtering", PoolScores.keep(scores.losses(), budget, true));
                 candidates.put("gradient alignment", PoolScores.keep(scores.alignments(), budget, false));

@@ -39,7 +39,7 @@ public final class Metagradient {
                     + " (model.batchnorm: " + spec.model().batchnorm().name().toLowerCase()
                     + "); train such models with ./mgd train, or use model.batchnorm: none for metagradients");
         }
-        Metaparameters at = meta != null ? meta : Metaparameters.dataWeights(ones(setup.train().size()));
+        Metaparameters at = meta != null ? meta : Metaparameters.unitWeights(setup.train().size());
         MetaAdjoint adjoint = adjointFor(at, setup);
         ReplaySpec replay = spec.replay();
         GradientVjp vjp = new GradientVjp(setup.training().loss(), replay.vjpStep(),
@@ -67,11 +67,5 @@ public final class Metagradient {
             case LR_SCHEDULE -> new LrScheduleAdjoint(setup.training().lrs());
             case INPUTS -> new InputsAdjoint(at.indices(), setup.train().featureCount());
         };
-    }
-
-    static double[] ones(int n) {
-        double[] w = new double[n];
-        java.util.Arrays.fill(w, 1.0);
-        return w;
     }
 }

@@ -92,9 +92,7 @@ public final class Probe {
 
     /** Plain training's point: a data weight of 1 for every training example of the spec. */
     public static Metaparameters plainTraining(JobSpec spec) {
-        double[] w = new double[Splits.load(spec.data()).train().size()];
-        Arrays.fill(w, 1.0);
-        return Metaparameters.dataWeights(w);
+        return Metaparameters.unitWeights(Splits.load(spec.data()).train().size());
     }
 
     /** {@code 0.1 · √n · max(1, max|z|)}: see {@link #RELATIVE_STEP}. */

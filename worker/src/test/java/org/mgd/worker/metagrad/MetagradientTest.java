@@ -36,7 +36,7 @@ class MetagradientTest {
     static Metaparameters point(String kind, JobSpec spec) {
         return switch (kind) {
             case "data_weights" -> {
-                double[] w = Metagradient.ones(300);
+                double[] w = Metaparameters.unitWeights(300).values();
                 for (int i = 0; i < w.length; i += 7) {
                     w[i] = 0.5;
                 }
