@@ -32,6 +32,16 @@ public final class SpecLoader {
 
     public static JobSpec parse(String text, String origin, List<String> overrides) {
         JsonNode tree = readTree(text, origin);
+        List<String> problems = applyAll(tree, overrides);
+        JobSpec spec = bind(tree, problems);
+        if (!problems.isEmpty()) {
+            throw new SpecException(origin, problems);
+        }
+        return spec;
+    }
+
+    /** Applies every override to the tree; returns the problems, one per bad override. */
+    private static List<String> applyAll(JsonNode tree, List<String> overrides) {
         List<String> problems = new ArrayList<>();
         for (String override : overrides) {
             try {
@@ -40,11 +50,7 @@ public final class SpecLoader {
                 problems.add(e.getMessage());
             }
         }
-        JobSpec spec = bind(tree, problems);
-        if (!problems.isEmpty()) {
-            throw new SpecException(origin, problems);
-        }
-        return spec;
+        return problems;
     }
 
     /**
@@ -54,14 +60,7 @@ public final class SpecLoader {
      */
     public static String applyOverrides(String yamlText, List<String> overrides) {
         JsonNode tree = readTree(yamlText, "spec");
-        List<String> problems = new ArrayList<>();
-        for (String override : overrides) {
-            try {
-                Overrides.apply(tree, override);
-            } catch (MgdException e) {
-                problems.add(e.getMessage());
-            }
-        }
+        List<String> problems = applyAll(tree, overrides);
         if (!problems.isEmpty()) {
             throw new SpecException("spec", problems);
         }

@@ -10,6 +10,7 @@ import org.mgd.common.meta.MetaKind;
 import org.mgd.common.meta.Metaparameters;
 import org.mgd.common.spec.JobSpec;
 import org.mgd.driver.cli.CommandLine;
+import org.mgd.driver.cli.UsageException;
 import org.mgd.driver.report.JsonReport;
 import org.mgd.driver.spark.SparkSession;
 import org.mgd.worker.task.Task;
@@ -38,7 +39,7 @@ final class SubsetCheck {
         if (fraction >= 1) {
             throw new MgdException("--fraction must be below 1, got " + fraction);
         }
-        String gate = cli.options().get("min-correlation");
+        Double gate = minCorrelation(cli.options().get("min-correlation"));
         int trainSize = Splits.load(spec.data()).train().size();
         double[] z = (given != null ? given : Metaparameters.unitWeights(trainSize)).values();
         int size = Math.max(1, (int) Math.round(fraction * trainSize));
@@ -83,9 +84,8 @@ final class SubsetCheck {
         System.out.printf("correlation(predicted, retrained) over %d subsets of %d examples: %.4f%n", n, size, correlation);
         boolean ok = true;
         if (gate != null) {
-            double min = Double.parseDouble(gate);
-            ok = correlation >= min;
-            System.out.println((ok ? "OK" : "TOO LOW") + ": correlation " + (ok ? ">= " : "< ") + min);
+            ok = correlation >= gate;
+            System.out.println((ok ? "OK" : "TOO LOW") + ": correlation " + (ok ? ">= " : "< ") + gate);
         }
         if (cli.out() != null) {
             Map<String, Object> f = new LinkedHashMap<>();
@@ -97,6 +97,18 @@ final class SubsetCheck {
             JsonReport.emit(f, cli.out());
         }
         return ok ? 0 : 1;
+    }
+
+    /** The gate, read before any training so that a typo costs nothing. */
+    private static Double minCorrelation(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--min-correlation expects a number, got '" + text + "'");
+        }
     }
 
     static double pearson(double[] a, double[] b) {
