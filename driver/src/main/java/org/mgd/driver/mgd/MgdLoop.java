@@ -10,13 +10,9 @@ import org.mgd.common.io.HadoopFiles;
 import org.mgd.common.meta.Metaparameters;
 import org.mgd.common.spec.JobSpec;
 import org.mgd.common.spec.MgdSpec;
-import org.mgd.common.spec.Objective;
 import org.mgd.driver.report.JsonReport;
+import org.mgd.driver.spark.SeedSum;
 import org.mgd.driver.spark.SparkSession;
-import org.mgd.worker.metagrad.Metagradient;
-import org.mgd.worker.task.MetagradientResult;
-import org.mgd.worker.task.Task;
-import org.mgd.worker.train.StepListener;
 
 /**
  * The outer loop of metagradient descent, on the driver: each meta-step runs one metagradient
@@ -73,14 +69,13 @@ public final class MgdLoop {
         while (true) {
             long t0 = System.nanoTime();
             int t = state.step();
-            List<Task> tasks = new ArrayList<>();
-            for (int k = 0; k < mgd.seeds(); k++) {
-                long seed = spec.training().seed() + k;
-                tasks.add(new Task(spec.withTrainingSeed(seed), state.z(), seed));
+            long[] seeds = new long[mgd.seeds()];
+            for (int k = 0; k < seeds.length; k++) {
+                seeds[k] = spec.training().seed() + k;
             }
-            List<MetagradientResult> results = spark.metagradients(tasks, StepListener.NONE, false);
-            Evaluated e = Evaluated.average(results, spec.objective());
-            double score = Double.isNaN(e.validationObjective) ? e.objective : e.validationObjective;
+            SparkSession.MetaStep shipped = spark.metagradientSum(spec, state.z(), seeds);
+            SeedSum.Part e = shipped.sum().mean();
+            double score = Double.isNaN(e.validationObjective()) ? e.objective() : e.validationObjective();
             Metaparameters best = state.best();
             double bestScore = state.bestScore();
             int bestStep = state.bestStep();
@@ -94,16 +89,18 @@ public final class MgdLoop {
             double[][] optimizerState = state.optimizerState();
             double stepNorm = 0;
             if (!done) {
-                MetaOptimizer.Step s = optimizer.step(state.z(), e.gradient, t, optimizerState);
+                MetaOptimizer.Step s = optimizer.step(state.z(), e.gradient(), t, optimizerState);
                 stepNorm = distance(state.z().values(), s.next().values());
                 next = s.next();
                 optimizerState = s.state();
             }
             List<Map<String, Object>> history = new ArrayList<>(state.history().subList(0, t));
-            double runs = results.stream().mapToDouble(r -> r.metagradient().stats().gradientEvaluations()).sum()
-                    / spec.training().steps();
-            Map<String, Object> line = metrics(t, e, stepNorm, (System.nanoTime() - t0) / 1e9, state.z());
-            line.put("training_run_equivalents", runs);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Map<String, Object> line = metrics(t, e, stepNorm, seconds, state.z());
+            line.put("training_run_equivalents", e.gradientEvaluations() / spec.training().steps());
+            line.put("result_bytes", shipped.resultBytes());
+            line.put("broadcast_bytes", shipped.broadcastBytes());
+            line.put("driver_seconds", seconds - shipped.sparkSeconds());
             history.add(line);
             state = new MgdState(done ? t : t + 1, next, optimizerState, best, bestScore, bestStep, history);
             save(state);
@@ -125,13 +122,13 @@ public final class MgdLoop {
         HadoopFiles.writeString(out + "/metrics.jsonl", lines.toString());
     }
 
-    private Map<String, Object> metrics(int t, Evaluated e, double stepNorm, double seconds, Metaparameters z) {
+    private Map<String, Object> metrics(int t, SeedSum.Part e, double stepNorm, double seconds, Metaparameters z) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("step", t);
-        f.put("objective", e.objective);
-        f.put("validation_objective", finite(e.validationObjective));
-        f.put("validation_accuracy", finite(e.validationAccuracy));
-        f.put("test_accuracy", e.testAccuracy);
+        f.put("objective", e.objective());
+        f.put("validation_objective", finite(e.validationObjective()));
+        f.put("validation_accuracy", finite(e.validationAccuracy()));
+        f.put("test_accuracy", e.testAccuracy());
         f.put("step_norm", stepNorm);
         f.put("seconds", seconds);
         switch (mgd.task()) {
@@ -159,39 +156,5 @@ public final class MgdLoop {
             s += (a[i] - b[i]) * (a[i] - b[i]);
         }
         return Math.sqrt(s);
-    }
-
-    /** One meta-step's results averaged over the training seeds. */
-    private record Evaluated(double[] gradient, double objective, double validationObjective,
-                             double validationAccuracy, double testAccuracy) {
-        static Evaluated average(List<MetagradientResult> results, Objective judge) {
-            int n = results.size();
-            double[] g = null;
-            double objective = 0;
-            double validation = 0;
-            double validationAccuracy = 0;
-            double test = 0;
-            for (MetagradientResult r : results) {
-                Metagradient.Result m = r.metagradient();
-                double[] v = m.gradient().values();
-                if (g == null) {
-                    g = new double[v.length];
-                }
-                for (int i = 0; i < v.length; i++) {
-                    g[i] += v[i] / n;
-                }
-                objective += m.objective() / n;
-                test += m.test().accuracy() / n;
-                if (m.validation() == null) {
-                    validation = Double.NaN;
-                    validationAccuracy = Double.NaN;
-                } else {
-                    validation += m.validation().objective(judge) / n;
-                    validationAccuracy += m.validation().accuracy() / n;
-                }
-            }
-            return new Evaluated(g, objective, validation, validationAccuracy, test);
-        }
-
     }
 }

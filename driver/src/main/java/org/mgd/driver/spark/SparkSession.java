@@ -1,11 +1,15 @@
 package org.mgd.driver.spark;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.LongAccumulator;
 import org.mgd.common.MgdException;
 import org.mgd.common.meta.Metaparameters;
+import org.mgd.common.spec.JobSpec;
 import org.mgd.worker.task.AdversarialPoisons;
 import org.mgd.worker.task.MetagradientResult;
 import org.mgd.worker.task.PoolScores;
@@ -38,6 +42,10 @@ public final class SparkSession implements AutoCloseable {
         // One OpenMP thread per task: tasks are the parallelism (see ./mgd for the measurement).
         conf.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1");
         conf.setIfMissing("spark.executorEnv.OPENBLAS_NUM_THREADS", "1");
+        conf.setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
+        conf.setIfMissing("spark.kryo.registrator", KryoRegistration.class.getName());
+        conf.setIfMissing("spark.kryo.registrationRequired", "true");
+        MasterCheck.reachable(conf.get("spark.master"));
         try {
             return new SparkSession(new JavaSparkContext(conf));
         } catch (RuntimeException e) {
@@ -68,6 +76,38 @@ public final class SparkSession implements AutoCloseable {
         }
     }
 
+    /**
+     * One meta-step's metagradients: one Spark task per seed, the spec and the metaparameters
+     * sent once as broadcasts, the per-seed results summed on the executors along a fixed tree
+     * (see {@link SeedSum}) so that the driver receives one vector, with the same bits on any
+     * cluster.
+     */
+    public MetaStep metagradientSum(JobSpec spec, Metaparameters z, long[] seeds) {
+        long start = System.nanoTime();
+        Broadcast<JobSpec> specShared = context.broadcast(spec);
+        Broadcast<Metaparameters> zShared = context.broadcast(z);
+        LongAccumulator resultBytes = context.sc().longAccumulator("metagradient result bytes");
+        List<Integer> indices = new ArrayList<>();
+        for (int i = 0; i < seeds.length; i++) {
+            indices.add(i);
+        }
+        try {
+            SeedSum sum = context.parallelize(indices, seeds.length)
+                    .map(new SeedMetagradient(specShared, zShared, seeds, resultBytes))
+                    .treeAggregate(new SeedSum(seeds.length), SeedSum::add, SeedSum::merge);
+            long broadcastBytes = WireSize.of(spec) + WireSize.of(z);
+            return new MetaStep(sum.total(), resultBytes.value(), broadcastBytes, (System.nanoTime() - start) / 1e9);
+        } catch (RuntimeException e) {
+            throw userFacing(e);
+        } finally {
+            specShared.destroy();
+            zShared.destroy();
+        }
+    }
+
+    /** A meta-step's summed results and what it shipped: bytes are Kryo-serialized sizes. */
+    public record MetaStep(SeedSum.Part sum, long resultBytes, long broadcastBytes, double sparkSeconds) {}
+
     /** Scores one task's training pool on an executor (see {@link PoolScores}). */
     public PoolScores scorePool(Task task) {
         try {
@@ -81,7 +121,8 @@ public final class SparkSession implements AutoCloseable {
     public Metaparameters adversarialPoisons(Task cleanTraining, Metaparameters clean, double stepSize, Double radius) {
         try {
             return context.parallelize(List.of(cleanTraining), 1)
-                    .map(t -> AdversarialPoisons.of(t, clean, stepSize, radius)).collect().get(0);
+                    .map(t -> ExecutorErrors.translate(() -> AdversarialPoisons.of(t, clean, stepSize, radius)))
+                    .collect().get(0);
         } catch (RuntimeException e) {
             throw userFacing(e);
         }
@@ -102,25 +143,40 @@ public final class SparkSession implements AutoCloseable {
         context.stop();
     }
 
+    private record SeedMetagradient(Broadcast<JobSpec> spec, Broadcast<Metaparameters> z, long[] seeds,
+                                    LongAccumulator resultBytes)
+            implements Function<Integer, SeedSum.Part> {
+        @Override
+        public SeedSum.Part call(Integer index) {
+            long seed = seeds[index];
+            JobSpec seeded = spec.value().withTrainingSeed(seed);
+            MetagradientResult r = ExecutorErrors.translate(
+                    () -> new Task(seeded, z.value(), seed).metagradient(StepListener.NONE, false));
+            SeedSum.Part part = SeedSum.Part.of(index, r, seeded.objective());
+            resultBytes.add(WireSize.of(part));
+            return part;
+        }
+    }
+
     private record MetagradientFunction(StepListener listener, boolean timeTraining)
             implements Function<Task, MetagradientResult> {
         @Override
         public MetagradientResult call(Task task) {
-            return task.metagradient(listener, timeTraining);
+            return ExecutorErrors.translate(() -> task.metagradient(listener, timeTraining));
         }
     }
 
     private record PoolScoresFunction() implements Function<Task, PoolScores> {
         @Override
         public PoolScores call(Task task) {
-            return PoolScores.of(task);
+            return ExecutorErrors.translate(() -> PoolScores.of(task));
         }
     }
 
     private record TrainFunction(StepListener listener) implements Function<Task, TaskResult> {
         @Override
         public TaskResult call(Task task) {
-            return task.train(listener);
+            return ExecutorErrors.translate(() -> task.train(listener));
         }
     }
 }
