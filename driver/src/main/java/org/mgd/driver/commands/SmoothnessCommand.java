@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.spark.api.java.function.Function;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.mgd.common.MgdException;
@@ -197,29 +196,7 @@ public final class SmoothnessCommand {
                 });
             }
             spark.context().setJobDescription("smoothness: " + tasks.size() + " training runs");
-            try {
-                return spark.context().parallelize(tasks, tasks.size()).map(new ParameterFunction()).collect();
-            } catch (RuntimeException e) {
-                throw userFacing(e);
-            }
-        }
-    }
-
-    /** The user-facing error inside a failed Spark job, or the Spark error itself. */
-    private static RuntimeException userFacing(RuntimeException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof MgdException m) {
-                return m;
-            }
-        }
-        return e;
-    }
-
-    /** One task trained for its final parameters, on an executor. */
-    private record ParameterFunction() implements Function<Task, ParameterRun.Outcome> {
-        @Override
-        public ParameterRun.Outcome call(Task task) {
-            return ParameterRun.run(task);
+            return spark.each(tasks, ParameterRun::run);
         }
     }
 

@@ -38,6 +38,9 @@ public final class SparkSession implements AutoCloseable {
         }
         if (conf.get("spark.master").startsWith("local")) {
             conf.setIfMissing("spark.ui.enabled", "false");
+        } else if (!conf.contains("spark.jars") && !conf.contains("spark.executor.extraClassPath")) {
+            // Started by ./mgd --master rather than spark-submit: ship our own jar to executors.
+            ownJar().ifPresent(jar -> conf.set("spark.jars", jar));
         }
         // One OpenMP thread per task: tasks are the parallelism (see ./mgd for the measurement).
         conf.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1");
@@ -53,27 +56,38 @@ public final class SparkSession implements AutoCloseable {
         }
     }
 
+    private static java.util.Optional<String> ownJar() {
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(
+                    SparkSession.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return p.toString().endsWith(".jar") ? java.util.Optional.of(p.toString()) : java.util.Optional.empty();
+        } catch (java.net.URISyntaxException | SecurityException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public JavaSparkContext context() {
         return context;
     }
 
-    /** Trains every task on the executors, one Spark task each; results in task order. */
-    public List<TaskResult> train(List<Task> tasks, StepListener listener) {
+    /** Runs {@code work} on every task, one Spark task each, on the executors; results in task order. */
+    public <R> List<R> each(List<Task> tasks, Function<Task, R> work) {
         try {
-            return context.parallelize(tasks, tasks.size()).map(new TrainFunction(listener)).collect();
-        } catch (RuntimeException e) {
+            return context.parallelize(tasks, tasks.size())
+                    .map(task -> ExecutorErrors.translate(() -> work.call(task))).collect();
+        } catch (Exception e) {
             throw userFacing(e);
         }
     }
 
-    /** Computes every task's metagradient on the executors; results in task order. */
+    /** Trains every task; results in task order. */
+    public List<TaskResult> train(List<Task> tasks, StepListener listener) {
+        return each(tasks, task -> task.train(listener));
+    }
+
+    /** Computes every task's metagradient; results in task order. */
     public List<MetagradientResult> metagradients(List<Task> tasks, StepListener listener, boolean timeTraining) {
-        try {
-            return context.parallelize(tasks, tasks.size())
-                    .map(new MetagradientFunction(listener, timeTraining)).collect();
-        } catch (RuntimeException e) {
-            throw userFacing(e);
-        }
+        return each(tasks, task -> task.metagradient(listener, timeTraining));
     }
 
     /**
@@ -97,7 +111,7 @@ public final class SparkSession implements AutoCloseable {
                     .treeAggregate(new SeedSum(seeds.length), SeedSum::add, SeedSum::merge);
             long broadcastBytes = WireSize.of(spec) + WireSize.of(z);
             return new MetaStep(sum.total(), resultBytes.value(), broadcastBytes, (System.nanoTime() - start) / 1e9);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw userFacing(e);
         } finally {
             specShared.destroy();
@@ -110,32 +124,25 @@ public final class SparkSession implements AutoCloseable {
 
     /** Scores one task's training pool on an executor (see {@link PoolScores}). */
     public PoolScores scorePool(Task task) {
-        try {
-            return context.parallelize(List.of(task), 1).map(new PoolScoresFunction()).collect().get(0);
-        } catch (RuntimeException e) {
-            throw userFacing(e);
-        }
+        return each(List.of(task), PoolScores::of).get(0);
     }
 
     /** Adversarial-example poisons for {@code clean}'s examples, made on an executor. */
     public Metaparameters adversarialPoisons(Task cleanTraining, Metaparameters clean, double stepSize, Double radius) {
-        try {
-            return context.parallelize(List.of(cleanTraining), 1)
-                    .map(t -> ExecutorErrors.translate(() -> AdversarialPoisons.of(t, clean, stepSize, radius)))
-                    .collect().get(0);
-        } catch (RuntimeException e) {
-            throw userFacing(e);
-        }
+        return each(List.of(cleanTraining), t -> AdversarialPoisons.of(t, clean, stepSize, radius)).get(0);
     }
 
-    /** The user-facing error inside a failed Spark job, or the Spark error itself. */
-    static RuntimeException userFacing(RuntimeException e) {
+    /**
+     * The user-facing error inside a failed Spark job, or the Spark error itself (Scala throws
+     * SparkException, a checked exception, without declaring it).
+     */
+    static RuntimeException userFacing(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MgdException m) {
                 return m;
             }
         }
-        return e;
+        return e instanceof RuntimeException r ? r : new MgdException("the Spark job failed: " + e.getMessage(), e);
     }
 
     @Override
@@ -155,28 +162,6 @@ public final class SparkSession implements AutoCloseable {
             SeedSum.Part part = SeedSum.Part.of(index, r, seeded.objective());
             resultBytes.add(WireSize.of(part));
             return part;
-        }
-    }
-
-    private record MetagradientFunction(StepListener listener, boolean timeTraining)
-            implements Function<Task, MetagradientResult> {
-        @Override
-        public MetagradientResult call(Task task) {
-            return ExecutorErrors.translate(() -> task.metagradient(listener, timeTraining));
-        }
-    }
-
-    private record PoolScoresFunction() implements Function<Task, PoolScores> {
-        @Override
-        public PoolScores call(Task task) {
-            return ExecutorErrors.translate(() -> PoolScores.of(task));
-        }
-    }
-
-    private record TrainFunction(StepListener listener) implements Function<Task, TaskResult> {
-        @Override
-        public TaskResult call(Task task) {
-            return ExecutorErrors.translate(() -> task.train(listener));
         }
     }
 }
