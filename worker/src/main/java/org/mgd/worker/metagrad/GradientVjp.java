@@ -36,7 +36,20 @@ public final class GradientVjp {
     }
 
     /** What one gradient-VJP yields; the slopes are null unless asked for. */
-    public record Result(double[] hu, double[] exampleLossSlopes, double[] inputSlopes) {}
+    public record Result(double[] hu, double[] exampleLossSlopes, double[] inputSlopes) {
+
+        /** The same with {@code more} added to the input slopes (another route from the step to x). */
+        Result plusInputSlopes(double[] more) {
+            if (more == null) {
+                return this;
+            }
+            double[] sum = inputSlopes.clone();
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += more[i];
+            }
+            return new Result(hu, exampleLossSlopes, sum);
+        }
+    }
 
     /** Evaluates at θ ± εu; counts as two gradient evaluations. */
     public Result apply(double[] theta, int[] batch, double[] u, boolean exampleLosses, boolean inputs) {
@@ -89,12 +102,15 @@ public final class GradientVjp {
         return Math.sqrt(s);
     }
 
-    /** Whether every hidden unit is on the same side of zero at both points (ReLU nets). */
+    /**
+     * Whether every hidden unit is on the same side of zero at both points (ReLU nets), in training
+     * mode as the gradient sees them (BatchNorm with batch statistics).
+     */
     private boolean samePattern(double[] plus, double[] minus, int[] batch) {
         MultiLayerNetwork net = loss.network();
         INDArray x = loss.features(batch);
         loss.load(plus);
-        List<INDArray> a = net.feedForward(x, false);
+        List<INDArray> a = net.feedForward(x, true);
         boolean[][] on = new boolean[a.size()][];
         for (int l = 1; l < a.size() - 1; l++) {
             double[] v = a.get(l).dup('c').data().asDouble();
@@ -104,7 +120,7 @@ public final class GradientVjp {
             }
         }
         loss.load(minus);
-        List<INDArray> b = net.feedForward(x, false);
+        List<INDArray> b = net.feedForward(x, true);
         for (int l = 1; l < b.size() - 1; l++) {
             double[] v = b.get(l).dup('c').data().asDouble();
             for (int i = 0; i < v.length; i++) {

@@ -1,6 +1,5 @@
 package org.mgd.worker.metagrad;
 
-import org.mgd.common.MgdException;
 import org.mgd.common.checkpoint.CheckpointStore;
 import org.mgd.common.meta.Metaparameters;
 import org.mgd.common.spec.JobSpec;
@@ -34,11 +33,6 @@ public final class Metagradient {
     /** The metagradient of a prepared run; {@code progress} hears of every reversed step. */
     public static Result compute(Setup setup, Metaparameters meta, StepListener progress) {
         JobSpec spec = setup.spec();
-        if (setup.training().hasRunningStatistics()) {
-            throw new MgdException("metagradients through BatchNorm's running statistics are not supported yet"
-                    + " (model.batchnorm: " + spec.model().batchnorm().name().toLowerCase()
-                    + "); train such models with ./mgd train, or use model.batchnorm: none for metagradients");
-        }
         Metaparameters at = meta != null ? meta : Metaparameters.unitWeights(setup.train().size());
         MetaAdjoint adjoint = adjointFor(at, setup);
         ReplaySpec replay = spec.replay();

@@ -1,30 +1,39 @@
 package org.mgd.worker.metagrad;
 
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mgd.common.data.Dataset;
 import org.mgd.common.spec.JobSpec;
 import org.mgd.common.spec.ModelSpec;
+import org.mgd.worker.model.InferenceLoss;
 import org.mgd.worker.model.MarginLoss;
 import org.mgd.worker.model.NetworkFactory;
 import org.mgd.worker.model.RowLoss;
 import org.mgd.worker.model.WeightedLoss;
 import org.mgd.worker.train.MinibatchLoss;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * φ(θ) on the target split and ∂φ/∂θ, where the metagradient's reverse pass starts. Computed by
- * a twin of the training network (same layout) whose output loss is the objective's.
+ * a twin of the training network (same layout) whose output loss is the objective's, in inference
+ * mode: φ judges the model as it predicts, so with BatchNorm it reads the running statistics (and
+ * ∂φ/∂θ has entries for them) rather than the target set's own batch statistics.
  */
 public final class ObjectiveFunction {
-    private final MinibatchLoss loss;
+    private final InferenceLoss loss;
+    private final INDArray features;
+    private final INDArray labels;
     private final double sign;
-    private final int[] all;
 
-    private ObjectiveFunction(MinibatchLoss loss, double sign) {
-        this.loss = loss;
-        this.sign = sign;
-        this.all = new int[loss.data().size()];
+    private ObjectiveFunction(MultiLayerNetwork net, Dataset target, double sign) {
+        this.loss = new InferenceLoss(net);
+        int[] all = new int[target.size()];
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
         }
+        MinibatchLoss rows = new MinibatchLoss(net, target, null);
+        this.features = rows.features(all);
+        this.labels = rows.labels(all);
+        this.sign = sign;
     }
 
     public static ObjectiveFunction of(JobSpec spec, Dataset target) {
@@ -38,12 +47,12 @@ public final class ObjectiveFunction {
             default -> 1.0;
         };
         var net = NetworkFactory.build(m, target.shape(), target.classes(), rowLoss);
-        return new ObjectiveFunction(new MinibatchLoss(net, target, null), sign);
+        return new ObjectiveFunction(net, target, sign);
     }
 
     /** φ(θ); writes ∂φ/∂θ into {@code grad}. */
     public double valueAndGradient(double[] theta, double[] grad) {
-        double value = loss.gradient(theta, all, grad);
+        double value = loss.valueAndGradient(theta, features, labels, grad);
         if (sign != 1.0) {
             for (int i = 0; i < grad.length; i++) {
                 grad[i] *= sign;

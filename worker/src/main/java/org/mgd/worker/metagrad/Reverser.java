@@ -1,6 +1,7 @@
 package org.mgd.worker.metagrad;
 
 import org.mgd.common.MgdException;
+import org.mgd.worker.model.RunningStatisticsStep;
 import org.mgd.worker.train.Adjoint;
 import org.mgd.worker.train.Reversed;
 import org.mgd.worker.train.StepListener;
@@ -18,6 +19,8 @@ public final class Reverser {
     private final MetaAdjoint meta;
     private final ObjectiveFunction objective;
     private final StepListener progress;
+    /** Null without BatchNorm. */
+    private final RunningStatisticsAdjoint runningStatistics;
     private final ReplayStats stats = new ReplayStats();
     private double objectiveValue = Double.NaN;
     private double[] finalParams;
@@ -30,6 +33,7 @@ public final class Reverser {
         this.meta = meta;
         this.objective = objective;
         this.progress = progress;
+        this.runningStatistics = RunningStatisticsAdjoint.of(training);
     }
 
     /** A state together with the minibatch gradient at it (what reversing its step needs). */
@@ -100,25 +104,38 @@ public final class Reverser {
         return Adjoint.ofFinal(grad, last);
     }
 
-    /** The adjoint of s_t from that of s_{t+1}; credits the metaparameters with step t's share. */
+    /**
+     * The adjoint of s_t from that of s_{t+1}; credits the metaparameters with step t's share.
+     * With BatchNorm the running statistics' moving average is reversed beside the optimizer
+     * (one more gradient evaluation) and its share of the inputs joins the gradient's.
+     */
     public Adjoint reverse(Stepped s, Adjoint next) {
         int t = s.state().step();
         int[] batch = training.batches().batch(t);
         double lr = training.lrs().lr(t);
-        Reversed r = training.optimizer().reverse(s.state(), s.grad(), lr, next, u -> {
+        RunningStatisticsStep.Share share = null;
+        Adjoint forOptimizer = next;
+        if (runningStatistics != null) {
+            share = runningStatistics.share(s.state().params(), batch, next, meta.needsInputGradients());
+            stats.gradientEvaluations(1);
+            forOptimizer = runningStatistics.withoutStatistics(next);
+        }
+        double[] inputShare = share == null ? null : share.inputs();
+        Reversed r = training.optimizer().reverse(s.state(), s.grad(), lr, forOptimizer, u -> {
             GradientVjp.Result v = vjp.apply(s.state().params(), batch, u, meta.needsExampleLosses(),
                     meta.needsInputGradients());
             stats.gradientEvaluations(2);
-            meta.addGradientTerm(t, batch, v);
+            meta.addGradientTerm(t, batch, v.plusInputSlopes(inputShare));
             return v.hu();
         });
         meta.addLearningRateTerm(t, r.lrAdjoint());
-        String bad = r.previous().firstNonFinite();
+        Adjoint previous = share == null ? r.previous() : runningStatistics.combine(r.previous(), share);
+        String bad = previous.firstNonFinite();
         if (bad != null || !Double.isFinite(r.lrAdjoint())) {
             throw new MgdException("the metagradient diverged at step " + t + ": "
                     + (bad != null ? bad : "the learning-rate adjoint") + " is not finite");
         }
         progress.onStep(++reversed, training.steps(), objectiveValue);
-        return r.previous();
+        return previous;
     }
 }

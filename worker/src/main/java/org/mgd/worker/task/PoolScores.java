@@ -26,6 +26,10 @@ public record PoolScores(double[] losses, double[] alignments) implements Serial
         double[] theta = end.params();
         double[] objectiveGradient = new double[theta.length];
         ObjectiveFunction.of(task.spec(), setup.splits().target()).valueAndGradient(theta, objectiveGradient);
+        // BatchNorm's running statistics: φ reads them, but no example's gradient step moves them.
+        for (int i : setup.training().runningStatistics()) {
+            objectiveGradient[i] = 0;
+        }
         MinibatchLoss loss = setup.training().loss();
         GradientVjp vjp = new GradientVjp(loss, task.spec().replay().vjpStep(),
                 task.spec().model().activation() == ModelSpec.Activation.RELU);

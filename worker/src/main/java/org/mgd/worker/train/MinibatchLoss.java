@@ -141,7 +141,8 @@ public final class MinibatchLoss {
         return Nd4j.create(f, new long[] {batch.length, d}, 'c');
     }
 
-    INDArray labels(int[] batch) {
+    /** The label mass of the examples: {@code w_i} at each one's class (1 without weights). */
+    public INDArray labels(int[] batch) {
         int classes = train.classes();
         double[] y = new double[batch.length * classes];
         for (int k = 0; k < batch.length; k++) {

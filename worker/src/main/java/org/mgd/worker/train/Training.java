@@ -37,6 +37,11 @@ public final class Training {
         return runningStatistics.length > 0;
     }
 
+    /** The parameter indices that are BatchNorm running statistics (they take no optimizer step). */
+    public int[] runningStatistics() {
+        return runningStatistics.clone();
+    }
+
     public int steps() {
         return steps;
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mgd.common.MgdException;
 import org.mgd.common.spec.JobSpec;
-import org.mgd.worker.metagrad.Metagradient;
 import org.mgd.worker.task.Setup;
 import org.mgd.worker.task.Task;
 import org.mgd.worker.task.TaskResult;
@@ -58,13 +57,6 @@ class ConvolutionalModelsTest {
             assertEquals(decay * s0.params()[stats[4 + j]] + (1 - decay) * var.getDouble(j), s1.params()[stats[4 + j]],
                     1e-12);
         }
-    }
-
-    @Test
-    void metagradientsRefuseBatchNormClearlyForNow() {
-        MgdException e = assertThrows(MgdException.class,
-                () -> Metagradient.compute(cnn("model.batchnorm=before", "training.steps=5"), null, 0));
-        assertTrue(e.getMessage().contains("BatchNorm"), e.getMessage());
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mgd.common.data.Splits;
 import org.mgd.common.meta.Metaparameters;
 import org.mgd.common.spec.JobSpec;
 import org.mgd.worker.metagrad.Metagradient;
@@ -20,10 +21,12 @@ import org.mgd.worker.testing.Specs;
  */
 class ReplayScheduleTest {
 
-    private static JobSpec spec(int steps, String replay) {
-        return Specs.example("digits-mlp.yaml", "model.hidden=[8]", "training.steps=" + steps,
+    private static JobSpec spec(int steps, String replay, String... more) {
+        List<String> overrides = new ArrayList<>(List.of("model.hidden=[8]", "training.steps=" + steps,
                 "training.batch_size=16", "data.split={train: 128, target: 64, test: 64}",
-                "training.optimizer={type: adam, lr: 0.01}", "replay=" + replay);
+                "training.optimizer={type: adam, lr: 0.01}", "replay=" + replay));
+        overrides.addAll(List.of(more));
+        return Specs.example("digits-mlp.yaml", overrides.toArray(String[]::new));
     }
 
     private static Metaparameters knots() {
@@ -43,6 +46,25 @@ class ReplayScheduleTest {
             assertEquals(reference.objective(), r.objective(), 0.0, replay);
             Metagradient.Result lr = Metagradient.compute(spec(steps, replay), knots(), 0);
             assertArrayEquals(referenceLr.gradient().values(), lr.gradient().values(), 0.0, replay);
+        }
+    }
+
+    /**
+     * BatchNorm's running statistics are training state: checkpoints carry them, replays recompute
+     * them, and the metagradient (here through inputs, which also reach the statistics) keeps its bits.
+     */
+    @Test
+    void batchNormRunningStatisticsReplayBitForBit() {
+        int steps = 20;
+        String bn = "model.batchnorm=before";
+        int[] rows = {2, 7};
+        Metaparameters inputs = Metaparameters.inputs(rows,
+                Splits.load(spec(steps, "{k: 2}").data()).train().select(rows).features());
+        Metagradient.Result reference = Metagradient.compute(spec(steps, "{k: " + steps + "}", bn), inputs, 0);
+        for (String replay : List.of("{k: 2}", "{k: 3}", "{schedule: revolve, slots: 2}")) {
+            Metagradient.Result r = Metagradient.compute(spec(steps, replay, bn), inputs, 0);
+            assertArrayEquals(reference.gradient().values(), r.gradient().values(), 0.0, replay);
+            assertEquals(reference.objective(), r.objective(), 0.0, replay);
         }
     }
 
