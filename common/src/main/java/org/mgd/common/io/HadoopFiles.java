@@ -104,6 +104,38 @@ public final class HadoopFiles {
         }
     }
 
+    /**
+     * Fails now, before hours of training, if results could not be written to {@code dir}: its
+     * filesystem unreachable, a file in the way, or no permission. Creates the directory.
+     */
+    public static void checkWritableDirectory(String dir) {
+        Path d = path(dir);
+        FileSystem fs = fileSystem(d);
+        Path probe = new Path(d, ".mgd-write-check-" + UUID.randomUUID());
+        try {
+            if (fs.exists(d) && !fs.getFileStatus(d).isDirectory()) {
+                throw new MgdException(dir + " is a file, not a directory: choose another output directory");
+            }
+            fs.mkdirs(d);
+            fs.create(probe, true).close();
+            fs.delete(probe, false);
+        } catch (org.apache.hadoop.security.AccessControlException e) {
+            throw new MgdException("no permission to write in " + dir + " (" + firstLine(e) + "): choose another"
+                    + " output directory or grant write access to it", e);
+        } catch (java.net.ConnectException e) {
+            throw new MgdException("cannot reach the filesystem of " + dir + " (" + firstLine(e) + "): is its"
+                    + " namenode running, and is the address right?", e);
+        } catch (IOException e) {
+            throw new MgdException("cannot write in " + dir + ": " + firstLine(e), e);
+        }
+    }
+
+    private static String firstLine(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
     /** The name of a location without its directories (for messages). */
     public static String fileName(String location) {
         return URI.create(location.replace(" ", "%20")).getPath().replaceAll(".*/", "");

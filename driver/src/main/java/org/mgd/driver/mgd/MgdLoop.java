@@ -43,6 +43,7 @@ public final class MgdLoop {
 
     /** A fresh state, or the saved one with {@code resume}; refuses to overwrite another run. */
     public MgdState start(boolean resume) {
+        HadoopFiles.checkWritableDirectory(out);
         boolean saved = HadoopFiles.exists(statePath(out));
         if (resume) {
             if (!saved) {
