@@ -9,6 +9,7 @@ import org.mgd.driver.commands.DemoCommand;
 import org.mgd.driver.commands.MetagradCommand;
 import org.mgd.driver.commands.RunCommand;
 import org.mgd.driver.commands.SmoothnessCommand;
+import org.mgd.driver.commands.SweepCommand;
 import org.mgd.driver.commands.TrainCommand;
 import org.mgd.driver.commands.ValidateCommand;
 
@@ -36,6 +37,10 @@ public final class Main {
                                    --search: score a menu of interventions (or --menu FILE), best first,
                                    and write the best spec (--out-spec FILE, default best-spec.yaml);
                                    --plot FILE: a PNG of Ŝ against test accuracy
+              sweep SWEEP          every configuration of a grid over spec keys (run: train | mgd) in one
+                                   Spark application; results.csv + results.parquet in --out DIR,
+                                   MGD configurations' own outputs under DIR/configurations/NNNN;
+                                   --parallel N: MGD jobs at once (default all)
               bench replay SPEC    metagradient cost / training cost for several replay schedules
                                    (--steps 100,1000,4000)
               help                 this text
@@ -70,6 +75,7 @@ public final class Main {
                 case "bench" -> BenchCommand.run(cli);
                 case "run" -> RunCommand.run(cli);
                 case "smoothness" -> SmoothnessCommand.run(cli);
+                case "sweep" -> SweepCommand.run(cli);
                 case "help", "--help", "-h" -> {
                     System.out.println(USAGE);
                     yield 0;

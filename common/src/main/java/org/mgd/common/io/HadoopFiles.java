@@ -136,6 +136,16 @@ public final class HadoopFiles {
         return nl < 0 ? m : m.substring(0, nl);
     }
 
+    /** Removes a file or directory tree if it is there; for cleaning up after a failed write. */
+    public static void deleteQuietly(String location) {
+        Path p = path(location);
+        try {
+            fileSystem(p).delete(p, true);
+        } catch (IOException | RuntimeException ignored) {
+            // The caller is already reporting the error that matters.
+        }
+    }
+
     /** The name of a location without its directories (for messages). */
     public static String fileName(String location) {
         return URI.create(location.replace(" ", "%20")).getPath().replaceAll(".*/", "");
