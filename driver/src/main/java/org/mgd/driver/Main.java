@@ -8,6 +8,7 @@ import org.mgd.driver.commands.CheckCommand;
 import org.mgd.driver.commands.DemoCommand;
 import org.mgd.driver.commands.MetagradCommand;
 import org.mgd.driver.commands.RunCommand;
+import org.mgd.driver.commands.ScoreCommand;
 import org.mgd.driver.commands.SmoothnessCommand;
 import org.mgd.driver.commands.SweepCommand;
 import org.mgd.driver.commands.TrainCommand;
@@ -37,6 +38,9 @@ public final class Main {
                                    --search: score a menu of interventions (or --menu FILE), best first,
                                    and write the best spec (--out-spec FILE, default best-spec.yaml);
                                    --plot FILE: a PNG of Ŝ against test accuracy
+              score SPEC           pool scoring: each candidate's metagradient for a weight injected at
+                                   --at-step T (default: the last), over --pool SOURCE (default: the
+                                   training split) in --partitions P; scores.parquet + scores.csv in --out
               sweep SWEEP          every configuration of a grid over spec keys (run: train | mgd) in one
                                    Spark application; results.csv + results.parquet in --out DIR,
                                    MGD configurations' own outputs under DIR/configurations/NNNN;
@@ -76,6 +80,7 @@ public final class Main {
                 case "run" -> RunCommand.run(cli);
                 case "smoothness" -> SmoothnessCommand.run(cli);
                 case "sweep" -> SweepCommand.run(cli);
+                case "score" -> ScoreCommand.run(cli);
                 case "help", "--help", "-h" -> {
                     System.out.println(USAGE);
                     yield 0;

@@ -108,7 +108,7 @@ public final class DataSources {
         }
     }
 
-    private static String existing(String location, String source) {
+    static String existing(String location, String source) {
         if (HadoopFiles.exists(location)) {
             return location;
         }

@@ -65,6 +65,61 @@ public final class IdxReader {
         return new Dataset(x, y, classes != null ? classes : max + 1, shape);
     }
 
+    /** How many examples an IDX images file holds (reads its header only). */
+    public static int count(String imagesLocation) {
+        try (InputStream in = Compression.decompressIfGzip(HadoopFiles.open(imagesLocation))) {
+            return readHeader(in, imagesLocation, false)[0];
+        } catch (IOException e) {
+            throw new MgdException("cannot read " + imagesLocation + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Examples {@code [from, to)} only, streaming past the others: a Spark partition of a pool
+     * reads its own slice, never the whole file. Same scaling and shape as {@link #read}.
+     */
+    public static Dataset readRange(String imagesLocation, String labelsLocation, int from, int to, int classes) {
+        try (InputStream images = Compression.decompressIfGzip(HadoopFiles.open(imagesLocation));
+             InputStream labels = Compression.decompressIfGzip(HadoopFiles.open(labelsLocation))) {
+            int[] dims = readHeader(images, imagesLocation, false);
+            int[] labelDims = readHeader(labels, labelsLocation, true);
+            if (from < 0 || to > dims[0] || from > to || labelDims[0] != dims[0]) {
+                throw new MgdException(imagesLocation + ": cannot read examples [" + from + ", " + to + ") of " + dims[0]
+                        + (labelDims[0] != dims[0] ? " (" + labelsLocation + " has " + labelDims[0] + " labels)" : ""));
+            }
+            int record = 1;
+            for (int i = 1; i < dims.length; i++) {
+                record *= dims[i];
+            }
+            images.skipNBytes((long) from * record);
+            labels.skipNBytes(from);
+            byte[] x = new byte[(to - from) * record];
+            byte[] y = new byte[to - from];
+            if (readUpTo(images, x) < x.length || readUpTo(labels, y) < y.length) {
+                throw new MgdException(imagesLocation + ": truncated file: examples [" + from + ", " + to + ") are not all there");
+            }
+            double[] features = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                features[i] = (x[i] & 0xff) / 255.0;
+            }
+            int[] ys = new int[y.length];
+            for (int i = 0; i < y.length; i++) {
+                ys[i] = y[i] & 0xff;
+                if (ys[i] >= classes) {
+                    throw new MgdException(labelsLocation + ": label " + ys[i] + " of example " + (from + i)
+                            + " is out of range for " + classes + " classes");
+                }
+            }
+            int[] exampleDims = Arrays.copyOfRange(dims, 1, dims.length);
+            int[] shape = exampleDims.length == 2 ? new int[] {1, exampleDims[0], exampleDims[1]} : exampleDims;
+            return new Dataset(features, ys, classes, shape);
+        } catch (java.io.EOFException e) {
+            throw new MgdException(imagesLocation + ": truncated file before example " + from);
+        } catch (IOException e) {
+            throw new MgdException("cannot read " + imagesLocation + ": " + e.getMessage(), e);
+        }
+    }
+
     private record IdxFile(int[] dims, byte[] data) {}
 
     private static IdxFile readFile(String location, boolean labels) {
@@ -75,7 +130,7 @@ public final class IdxReader {
         }
     }
 
-    private static IdxFile parse(InputStream in, String location, boolean labels) throws IOException {
+    private static int[] readHeader(InputStream in, String location, boolean labels) throws IOException {
         int expectedMagic = labels ? LABELS_MAGIC : IMAGES_MAGIC;
         String kind = labels ? "IDX labels file" : "IDX images file";
 
@@ -113,14 +168,21 @@ public final class IdxReader {
         }
         ByteBuffer dimBuffer = ByteBuffer.wrap(header);
         int[] dims = new int[rank];
-        long total = 1;
         for (int i = 0; i < rank; i++) {
             dims[i] = dimBuffer.getInt();
             if (dims[i] < 0 || (i > 0 && dims[i] == 0)) {
                 throw new MgdException(location + ": invalid size " + Integer.toUnsignedString(dims[i])
                         + " for dimension " + i + " in the header");
             }
-            total *= dims[i];
+        }
+        return dims;
+    }
+
+    private static IdxFile parse(InputStream in, String location, boolean labels) throws IOException {
+        int[] dims = readHeader(in, location, labels);
+        long total = 1;
+        for (int d : dims) {
+            total *= d;
         }
         if (total > Integer.MAX_VALUE - 16) {
             throw new MgdException(location + ": " + total + " bytes of data is too large to load into memory"

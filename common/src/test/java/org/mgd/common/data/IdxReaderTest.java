@@ -52,6 +52,33 @@ class IdxReaderTest {
     }
 
     @Test
+    void aRangeIsExactlyThoseExamplesOfTheWholeFile() {
+        byte[] pixels = new byte[7 * 6];
+        byte[] ys = new byte[7];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) (i * 37);
+        }
+        for (int i = 0; i < ys.length; i++) {
+            ys[i] = (byte) (i % 4);
+        }
+        for (boolean gz : new boolean[] {false, true}) {
+            String img = write(dir.resolve("r-images" + gz), gz ? gzip(images(7, 2, 3, pixels)) : images(7, 2, 3, pixels));
+            String lab = write(dir.resolve("r-labels" + gz), gz ? gzip(labels(ys)) : labels(ys));
+            Dataset all = IdxReader.read(img, lab, 4);
+            assertEquals(7, IdxReader.count(img));
+            for (int[] r : new int[][] {{0, 7}, {2, 5}, {6, 7}, {3, 3}}) {
+                Dataset slice = IdxReader.readRange(img, lab, r[0], r[1], 4);
+                Dataset expected = all.select(java.util.stream.IntStream.range(r[0], r[1]).toArray());
+                assertArrayEquals(expected.features(), slice.features(), 0.0);
+                assertArrayEquals(expected.labels(), slice.labels());
+                assertArrayEquals(all.shape(), slice.shape());
+            }
+            assertMessage(assertThrows(MgdException.class, () -> IdxReader.readRange(img, lab, 5, 9, 4)),
+                    "cannot read examples [5, 9) of 7");
+        }
+    }
+
+    @Test
     void twoDimensionalFileGivesFlatShape() {
         String img = write(dir.resolve("v"), TestFiles.idx(0x00000802, new int[] {2, 6}, PIXELS));
         String lab = write(dir.resolve("l"), labels(bytes(3, 1)));

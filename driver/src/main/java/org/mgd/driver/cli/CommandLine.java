@@ -19,7 +19,7 @@ public record CommandLine(String command, List<String> arguments, List<String> s
 
     private static final Set<String> VALUED = Set.of("--set", "--meta", "--out", "--master", "--directions",
             "--tolerance", "--step", "--steps", "--subsets", "--fraction", "--min-correlation", "--h", "--seeds",
-            "--out-spec", "--menu", "--plot", "--parallel");
+            "--out-spec", "--menu", "--plot", "--parallel", "--pool", "--partitions", "--at-step");
 
     public static CommandLine parse(String[] args) {
         if (args.length == 0) {

@@ -10,6 +10,7 @@ import org.mgd.worker.eval.Evaluation;
 import org.mgd.worker.metagrad.Metagradient;
 import org.mgd.worker.metagrad.ReplayStats;
 import org.mgd.worker.smooth.ParameterRun;
+import org.mgd.worker.task.InjectionPoint;
 import org.mgd.worker.task.MetagradientResult;
 import org.mgd.worker.task.PoolScores;
 import org.mgd.worker.task.Task;
@@ -40,6 +41,7 @@ public final class KryoRegistration implements KryoRegistrator {
         record(kryo, MetagradientResult.class);
         record(kryo, TaskResult.class);
         record(kryo, PoolScores.class);
+        record(kryo, InjectionPoint.class);
         record(kryo, ParameterRun.Outcome.class);
         kryo.register(ReplayStats.class);
         kryo.register(SeedSum.class, new SeedSum.WireFormat());

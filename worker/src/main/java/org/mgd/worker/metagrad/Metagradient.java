@@ -32,9 +32,13 @@ public final class Metagradient {
 
     /** The metagradient of a prepared run; {@code progress} hears of every reversed step. */
     public static Result compute(Setup setup, Metaparameters meta, StepListener progress) {
-        JobSpec spec = setup.spec();
         Metaparameters at = meta != null ? meta : Metaparameters.unitWeights(setup.train().size());
-        MetaAdjoint adjoint = adjointFor(at, setup);
+        return compute(setup, at, adjointFor(at, setup), progress);
+    }
+
+    /** The same, accumulating into a given adjoint (of {@code at}'s kind). */
+    public static Result compute(Setup setup, Metaparameters at, MetaAdjoint adjoint, StepListener progress) {
+        JobSpec spec = setup.spec();
         ReplaySpec replay = spec.replay();
         GradientVjp vjp = new GradientVjp(setup.training().loss(), replay.vjpStep(),
                 spec.model().activation() == ModelSpec.Activation.RELU);
@@ -55,7 +59,7 @@ public final class Metagradient {
         }
     }
 
-    static MetaAdjoint adjointFor(Metaparameters at, Setup setup) {
+    public static MetaAdjoint adjointFor(Metaparameters at, Setup setup) {
         return switch (at.kind()) {
             case DATA_WEIGHTS -> new DataWeightsAdjoint(setup.train().size());
             case LR_SCHEDULE -> new LrScheduleAdjoint(setup.training().lrs());

@@ -122,6 +122,7 @@ public final class Reverser {
         }
         double[] inputShare = share == null ? null : share.inputs();
         Reversed r = training.optimizer().reverse(s.state(), s.grad(), lr, forOptimizer, u -> {
+            meta.atGradientAdjoint(t, s.state().params(), u);
             GradientVjp.Result v = vjp.apply(s.state().params(), batch, u, meta.needsExampleLosses(),
                     meta.needsInputGradients());
             stats.gradientEvaluations(2);
