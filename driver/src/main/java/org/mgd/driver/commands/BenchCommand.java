@@ -17,15 +17,19 @@ import org.mgd.worker.train.StepListener;
  * {@code mgd bench replay SPEC [--steps 100,1000,4000]}: what a metagradient costs next to one
  * training run, measured in this one process on the same spec, for several replay schedules
  * and run lengths. Prints a Markdown table (the format of docs/benchmarks.md).
+ * {@code mgd bench spark SPEC}: see {@link SparkBench}.
  */
 public final class BenchCommand {
     private BenchCommand() {}
 
     public static int run(CommandLine cli) {
+        String what = cli.arguments().isEmpty() ? "" : cli.arguments().get(0);
+        if (what.equals("spark")) {
+            return SparkBench.run(cli);
+        }
         cli.allowOnly("steps", "out");
-        String what = cli.argument(0, 2);
         if (!what.equals("replay")) {
-            throw new UsageException("unknown benchmark '" + what + "' (known: replay)");
+            throw new UsageException("unknown benchmark '" + what + "' (known: replay, spark)");
         }
         String specPath = cli.argument(1, 2);
         List<Integer> lengths = new ArrayList<>();
