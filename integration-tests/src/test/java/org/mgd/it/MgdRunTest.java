@@ -2,6 +2,8 @@ package org.mgd.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -87,6 +89,22 @@ class MgdRunTest {
         MgdException e = org.junit.jupiter.api.Assertions.assertThrows(MgdException.class,
                 () -> run(spec("digits-schedule.yaml", "mgd.steps=0"), dir, false));
         assertTrue(e.getMessage().contains("already holds an MGD run"), e.getMessage());
+    }
+
+    @Test
+    void aSecondJobInTheSameDirectoryRefusesWhileTheFirstRuns(@TempDir Path dir) {
+        JobSpec spec = spec("digits-select.yaml", "mgd.steps=1");
+        try (SparkSession spark = SparkSession.start("test", "local[2]")) {
+            MgdLoop first = new MgdLoop(spec, spark, dir.toString(), true);
+            MgdState start = first.start(false);
+            MgdException e = assertThrows(MgdException.class, () -> new MgdLoop(spec, spark, dir.toString(), true).start(false));
+            assertTrue(e.getMessage().contains("is in use by another MGD run"), e.getMessage());
+            first.run(start);
+            // Finished: the lock is gone, state.json now refuses a new run and allows a resume.
+            e = assertThrows(MgdException.class, () -> new MgdLoop(spec, spark, dir.toString(), true).start(false));
+            assertTrue(e.getMessage().contains("already holds an MGD run"), e.getMessage());
+            assertFalse(Files.exists(dir.resolve(".mgd-run.lock")));
+        }
     }
 
     @Test

@@ -136,6 +136,27 @@ public final class HadoopFiles {
         return nl < 0 ? m : m.substring(0, nl);
     }
 
+    /**
+     * Creates {@code location} with {@code bytes} unless it exists: true if this call created it.
+     * On HDFS the check and the creation are one namenode operation, so of two callers racing
+     * for the same name exactly one wins.
+     */
+    public static boolean createExclusively(String location, byte[] bytes) {
+        Path p = path(location);
+        FileSystem fs = fileSystem(p);
+        try (OutputStream out = fs.create(p, false)) {
+            out.write(bytes);
+            return true;
+        } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+            return false;
+        } catch (IOException e) {
+            if (exists(location)) {
+                return false;
+            }
+            throw new MgdException("cannot write " + location + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Removes a file or directory tree if it is there; for cleaning up after a failed write. */
     public static void deleteQuietly(String location) {
         Path p = path(location);

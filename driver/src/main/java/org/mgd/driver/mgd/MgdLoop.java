@@ -25,6 +25,7 @@ public final class MgdLoop {
     private final SparkSession spark;
     private final String out;
     private final boolean quiet;
+    private RunLock lock;
 
     public MgdLoop(JobSpec spec, SparkSession spark, String out, boolean quiet) {
         if (spec.mgd() == null) {
@@ -49,12 +50,14 @@ public final class MgdLoop {
             if (!saved) {
                 throw new MgdException("--resume: " + statePath(out) + " does not exist; nothing to resume");
             }
+            lock = RunLock.acquire(out, true);
             return MgdState.read(statePath(out));
         }
         if (saved) {
             throw new MgdException(out + " already holds an MGD run (state.json); pass --resume to continue it,"
                     + " or choose another --out");
         }
+        lock = RunLock.acquire(out, false);
         Metaparameters z = StartingPoint.of(spec, Splits.load(spec.data()).train());
         return new MgdState(0, z, MetaOptimizer.of(mgd, z.size()).initialState(z), null, Double.POSITIVE_INFINITY, -1,
                 new ArrayList<>());
@@ -109,6 +112,10 @@ public final class MgdLoop {
                 System.err.println(progress(history.get(history.size() - 1)));
             }
             if (done) {
+                // From here on state.json keeps other runs out of this directory.
+                if (lock != null) {
+                    lock.release();
+                }
                 return state;
             }
         }
