@@ -11,8 +11,9 @@ import org.mgd.driver.spark.SparkSession;
 
 /**
  * A whole MGD job as {@code ./mgd run} does it: the loop (fresh or resumed), then the comparison
- * with the baselines, then {@code result.json}, {@code best-metaparameters.json} and
- * {@code report.html} in the output directory.
+ * with the baselines, then {@code result.json}, {@code best-metaparameters.json}, what MGD made
+ * in portable form ({@link Exports}: selection ids, poisons as IDX) and {@code report.html} in
+ * the output directory.
  */
 public final class MgdJob {
     private MgdJob() {}
@@ -41,6 +42,7 @@ public final class MgdJob {
         f.put("start_test_accuracy", first.get("test_accuracy"));
         f.put("best_test_accuracy", bestLine.get("test_accuracy"));
         f.put("best_metaparameters", out + "/best-metaparameters.json");
+        f.putAll(Exports.write(spec, end.best(), out));
         // Gradient evaluations / T, summed over the meta-steps: MGD's compute in training runs.
         f.put("training_run_equivalents", end.history().stream()
                 .mapToDouble(m -> ((Number) m.getOrDefault("training_run_equivalents", 0)).doubleValue()).sum());
