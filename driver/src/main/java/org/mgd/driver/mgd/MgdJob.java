@@ -6,6 +6,7 @@ import java.util.Map;
 import org.mgd.common.data.Splits;
 import org.mgd.common.meta.Metaparameters;
 import org.mgd.common.spec.JobSpec;
+import org.mgd.common.spec.MgdSpec;
 import org.mgd.driver.report.JsonReport;
 import org.mgd.driver.spark.SparkSession;
 
@@ -46,6 +47,10 @@ public final class MgdJob {
         // Gradient evaluations / T, summed over the meta-steps: MGD's compute in training runs.
         f.put("training_run_equivalents", end.history().stream()
                 .mapToDouble(m -> ((Number) m.getOrDefault("training_run_equivalents", 0)).doubleValue()).sum());
+        if (spec.mgd().task() == MgdSpec.Task.SCHEDULE) {
+            // The rival's compute in the same unit: one training run per grid configuration.
+            f.put("grid_training_runs", OneCycleGrid.CONFIGURATIONS);
+        }
         f.put("comparison", rows.stream().map(Comparison.Row::json).toList());
         JsonReport.emit(f, out + "/result.json");
         Map<String, Object> summary = new LinkedHashMap<>(f);

@@ -75,7 +75,7 @@ class ExampleSpecsTest {
         assertEquals(MgdSpec.Task.SCHEDULE, schedule.mgd().task());
         assertEquals(500, schedule.training().steps());
         assertTrue(schedule.mgd().knots() >= 2);
-        assertTrue(OneCycleGrid.PEAK.length * OneCycleGrid.WARMUP.length * OneCycleGrid.FINAL.length >= 48);
+        assertTrue(OneCycleGrid.CONFIGURATIONS >= 48);
     }
 
     @Test
