@@ -49,9 +49,13 @@ final class Comparison {
         }
     }
 
-    static List<Row> run(JobSpec spec, SparkSession spark, Metaparameters start, Metaparameters best) {
+    /** One row per candidate, MGD's result first; for schedules also the grid's best spec (else null). */
+    record Outcome(List<Row> rows, JobSpec gridBest) {}
+
+    static Outcome run(JobSpec spec, SparkSession spark, Metaparameters start, Metaparameters best) {
         Map<String, Metaparameters> candidates = new LinkedHashMap<>();
         Map<String, JobSpec> specs = new LinkedHashMap<>();
+        JobSpec gridBest = null;
         switch (spec.mgd().task()) {
             case SELECT -> {
                 candidates.put("MGD selection", best);
@@ -79,6 +83,7 @@ final class Comparison {
                 OneCycleGrid.Best grid = OneCycleGrid.search(spec, spark);
                 candidates.put(grid.name(), null);
                 specs.put(grid.name(), grid.spec());
+                gridBest = grid.spec();
             }
         }
         // Per candidate: the seed MGD trained with first, then the unseen ones.
@@ -105,7 +110,7 @@ final class Comparison {
             }
             rows.add(new Row(name, objective, mean(accuracy), std(accuracy), SEEDS, mgdSeedAccuracy));
         }
-        return rows;
+        return new Outcome(rows, gridBest);
     }
 
     /** Uniform noise in the pixel box on the same examples: the clean-label baseline. */

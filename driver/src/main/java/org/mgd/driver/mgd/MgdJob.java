@@ -28,7 +28,8 @@ public final class MgdJob {
         if (!quiet) {
             System.err.println("mgd: retraining MGD's result and the baselines with unseen seeds...");
         }
-        List<Comparison.Row> rows = Comparison.run(spec, spark, start, end.best());
+        Comparison.Outcome comparison = Comparison.run(spec, spark, start, end.best());
+        List<Comparison.Row> rows = comparison.rows();
         Map<String, Object> first = end.history().get(0);
         Map<String, Object> bestLine = end.history().get(end.bestStep());
         Map<String, Object> f = new LinkedHashMap<>();
@@ -55,7 +56,7 @@ public final class MgdJob {
         JsonReport.emit(f, out + "/result.json");
         Map<String, Object> summary = new LinkedHashMap<>(f);
         summary.remove("comparison");
-        RunReport.write(out + "/report.html", spec, end, start, rows, summary);
+        RunReport.write(out + "/report.html", spec, end, start, comparison, summary);
         return f;
     }
 }
