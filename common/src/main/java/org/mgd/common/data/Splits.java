@@ -53,18 +53,44 @@ public record Splits(Dataset train, Dataset target, Dataset test, Dataset valida
                 out[role.ordinal()] = new Dataset(slice.features(), slice.labels(), classes, slice.shape());
             }
         }
-        Dataset train = spec.labelNoise() > 0 ? withNoisyLabels(out[0], spec.labelNoise(), spec.split().seed()) : out[0];
+        Dataset train = spec.labelNoise() > 0
+                ? withOtherLabels(out[0], noisyExamples(out[0].size(), spec.labelNoise(), spec.split().seed()),
+                        spec.split().seed())
+                : out[0];
+        if (spec.flipLabels() != null) {
+            for (int i : spec.flipLabels()) {
+                if (i >= train.size()) {
+                    throw new MgdException("data.flip_labels names training example " + i
+                            + ", but the train split has " + train.size() + " examples (indices 0.." + (train.size() - 1) + ")");
+                }
+            }
+            // Its own stream of other classes, so flipping some examples never changes the noise of the rest.
+            train = withOtherLabels(train, spec.flipLabels(), spec.split().seed() + 0x7F4A7C15L);
+        }
         return new Splits(train, out[1], out[2], out[3]);
     }
 
     /**
-     * The first {@code fraction} of a seeded permutation of the examples get a label drawn
-     * uniformly from the other classes. Which ones: {@link #noisyExamples}.
+     * Where each training example comes from: its row in the train split's source ({@code
+     * data.train_source}, else {@code data.source}), so a selection or a set of poisons can be
+     * named in the original file. The train split is always the first slice of its source's
+     * permutation.
      */
-    static Dataset withNoisyLabels(Dataset d, double fraction, long seed) {
+    public static int[] trainSourceIndices(DataSpec spec) {
+        Dataset source = DataSources.load(spec.sourceOf(Role.TRAIN), spec.csv(), spec.classes());
+        Integer wanted = spec.split().count(Role.TRAIN);
+        return java.util.Arrays.copyOf(permutation(source.size(), spec.split().seed()),
+                wanted == null ? source.size() : wanted);
+    }
+
+    /**
+     * The given examples get a label drawn uniformly from the other classes (label noise: the
+     * examples of {@link #noisyExamples}; label flipping: those of {@code data.flip_labels}).
+     */
+    static Dataset withOtherLabels(Dataset d, int[] examples, long seed) {
         int[] labels = d.labels().clone();
         java.util.SplittableRandom random = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
-        for (int i : noisyExamples(d.size(), fraction, seed)) {
+        for (int i : examples) {
             labels[i] = (labels[i] + 1 + random.nextInt(d.classes() - 1)) % d.classes();
         }
         return new Dataset(d.features(), labels, d.classes(), d.shape());

@@ -8,10 +8,19 @@ import org.mgd.common.data.CsvOptions;
  * splits drawn from one source get disjoint slices of one seeded permutation of it, in the order
  * train, target, test, validation. The validation split (optional, MGD's early stopping) is drawn
  * from the target's source. {@code labelNoise}: the fraction of training labels replaced by another
- * class (seeded by the split seed), to study what data selection finds.
+ * class (seeded by the split seed), to study what data selection finds. {@code flipLabels} (null:
+ * none): training examples, by index in the train split, whose label is replaced by another class
+ * the same way, on top of any label noise: the label-flip poisoning baseline's threat model.
  */
 public record DataSpec(String source, String trainSource, String targetSource, String testSource,
-                       Split split, CsvOptions csv, Integer classes, double labelNoise) implements Serializable {
+                       Split split, CsvOptions csv, Integer classes, double labelNoise, int[] flipLabels)
+        implements Serializable {
+
+    /** The same data with the labels of these training examples flipped (null: none). */
+    public DataSpec withFlipLabels(int[] indices) {
+        return new DataSpec(source, trainSource, targetSource, testSource, split, csv, classes, labelNoise,
+                indices == null ? null : indices.clone());
+    }
 
     public enum Role { TRAIN, TARGET, TEST, VALIDATION }
 

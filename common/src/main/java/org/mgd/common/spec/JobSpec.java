@@ -21,6 +21,10 @@ public record JobSpec(String name, DataSpec data, ModelSpec model, TrainingSpec 
         return new JobSpec(name, data, model, newTraining, objective, replay, mgd);
     }
 
+    public JobSpec withData(DataSpec newData) {
+        return new JobSpec(name, newData, model, training, objective, replay, mgd);
+    }
+
     public JobSpec withReplay(ReplaySpec newReplay) {
         return new JobSpec(name, data, model, training, objective, newReplay, mgd);
     }

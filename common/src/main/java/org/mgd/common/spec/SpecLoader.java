@@ -115,9 +115,11 @@ public final class SpecLoader {
         Integer classes = node.optionalInteger("classes", 2, 1_000_000);
         CsvOptions csv = bindCsv(node.child("csv"), classes);
         double labelNoise = node.number("label_noise", 0.0, 0, false, 1, true);
+        List<Integer> flips = node.intList("flip_labels", null, 0, Integer.MAX_VALUE);
+        int[] flipLabels = flips == null ? null : flips.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
         node.finish();
 
-        DataSpec partial = new DataSpec(source, train, target, test, null, csv, classes, labelNoise);
+        DataSpec partial = new DataSpec(source, train, target, test, null, csv, classes, labelNoise, flipLabels);
         Integer[] counts = new Integer[4];
         for (DataSpec.Role role : List.of(DataSpec.Role.TRAIN, DataSpec.Role.TARGET, DataSpec.Role.TEST)) {
             String key = role.name().toLowerCase();
@@ -133,7 +135,7 @@ public final class SpecLoader {
         long seed = splitNode.longValue("seed", 0, 0);
         splitNode.finish();
         return new DataSpec(source, train, target, test, new Split(counts[0], counts[1], counts[2], counts[3], seed),
-                csv, classes, labelNoise);
+                csv, classes, labelNoise, flipLabels);
     }
 
     private static String source(SpecNode node, String key) {

@@ -12,7 +12,8 @@ import org.mgd.driver.spark.SparkSession;
  * section says. Writes to DIR (default {@code runs/NAME}, any Hadoop FS): {@code state.json}
  * after every meta-step, {@code metrics.jsonl} (a line per meta-step), and at the end
  * {@code result.json}, {@code best-metaparameters.json} (a metaparameter file: {@code ./mgd train
- * --meta} takes it) and {@code report.html}.
+ * --meta} takes it), {@code selection.json} (select) or {@code poisons.json} and the poisons as
+ * IDX (poison), and {@code report.html}.
  */
 public final class RunCommand {
     private RunCommand() {}
@@ -32,10 +33,12 @@ public final class RunCommand {
         }
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = (List<Map<String, Object>>) result.get("comparison");
-        System.out.printf("%-46s %14s %14s%n", "retrained with unseen seeds", "test accuracy", "target " + spec.objective().key());
+        System.out.printf("%-56s %16s %16s %14s%n", "retrained with unseen seeds", "test accuracy",
+                "target " + spec.objective().key(), "on MGD's seed");
         for (Map<String, Object> r : rows) {
-            System.out.printf("%-46s %7.2f%% ± %4.2f %14.5f%n", r.get("name"), 100 * (Double) r.get("test_accuracy"),
-                    100 * (Double) r.get("test_accuracy_std"), (Double) r.get("target_objective"));
+            System.out.printf("%-56s %8.2f%% ± %4.2f %16.5f %13.2f%%%n", r.get("name"),
+                    100 * (Double) r.get("test_accuracy"), 100 * (Double) r.get("test_accuracy_std"),
+                    (Double) r.get("target_objective"), 100 * (Double) r.get("mgd_seed_test_accuracy"));
         }
         return 0;
     }

@@ -6,13 +6,15 @@ import java.util.Map;
 import org.mgd.common.data.Splits;
 import org.mgd.common.meta.Metaparameters;
 import org.mgd.common.spec.JobSpec;
+import org.mgd.common.spec.MgdSpec;
 import org.mgd.driver.report.JsonReport;
 import org.mgd.driver.spark.SparkSession;
 
 /**
  * A whole MGD job as {@code ./mgd run} does it: the loop (fresh or resumed), then the comparison
- * with the baselines, then {@code result.json}, {@code best-metaparameters.json} and
- * {@code report.html} in the output directory.
+ * with the baselines, then {@code result.json}, {@code best-metaparameters.json}, what MGD made
+ * in portable form ({@link Exports}: selection ids, poisons as IDX) and {@code report.html} in
+ * the output directory.
  */
 public final class MgdJob {
     private MgdJob() {}
@@ -26,7 +28,8 @@ public final class MgdJob {
         if (!quiet) {
             System.err.println("mgd: retraining MGD's result and the baselines with unseen seeds...");
         }
-        List<Comparison.Row> rows = Comparison.run(spec, spark, start, end.best());
+        Comparison.Outcome comparison = Comparison.run(spec, spark, start, end.best());
+        List<Comparison.Row> rows = comparison.rows();
         Map<String, Object> first = end.history().get(0);
         Map<String, Object> bestLine = end.history().get(end.bestStep());
         Map<String, Object> f = new LinkedHashMap<>();
@@ -41,14 +44,19 @@ public final class MgdJob {
         f.put("start_test_accuracy", first.get("test_accuracy"));
         f.put("best_test_accuracy", bestLine.get("test_accuracy"));
         f.put("best_metaparameters", out + "/best-metaparameters.json");
+        f.putAll(Exports.write(spec, end.best(), out));
         // Gradient evaluations / T, summed over the meta-steps: MGD's compute in training runs.
         f.put("training_run_equivalents", end.history().stream()
                 .mapToDouble(m -> ((Number) m.getOrDefault("training_run_equivalents", 0)).doubleValue()).sum());
+        if (spec.mgd().task() == MgdSpec.Task.SCHEDULE) {
+            // The rival's compute in the same unit: one training run per grid configuration.
+            f.put("grid_training_runs", OneCycleGrid.CONFIGURATIONS);
+        }
         f.put("comparison", rows.stream().map(Comparison.Row::json).toList());
         JsonReport.emit(f, out + "/result.json");
         Map<String, Object> summary = new LinkedHashMap<>(f);
         summary.remove("comparison");
-        RunReport.write(out + "/report.html", spec, end, start, rows, summary);
+        RunReport.write(out + "/report.html", spec, end, start, comparison, summary);
         return f;
     }
 }

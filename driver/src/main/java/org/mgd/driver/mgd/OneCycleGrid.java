@@ -21,6 +21,7 @@ final class OneCycleGrid {
     static final double[] PEAK = {0.5, 1, 2, 4};
     static final double[] WARMUP = {0.1, 0.2, 0.3, 0.5};
     static final double[] FINAL = {0.0, 0.1, 0.3};
+    static final int CONFIGURATIONS = PEAK.length * WARMUP.length * FINAL.length;
 
     record Best(String name, JobSpec spec, double objective, int configurations) {}
 
@@ -34,7 +35,7 @@ final class OneCycleGrid {
                     grid.add(spec.withTraining(spec.training().withLearningRate(optimizer.withLr(optimizer.lr() * peak),
                             new LrScheduleSpec.OneCycle(warmup, 0.0, last))));
                     names.add(String.format("grid best of %d: %sx lr, warm-up %s, final %s",
-                            PEAK.length * WARMUP.length * FINAL.length, peak, warmup, last));
+                            CONFIGURATIONS, peak, warmup, last));
                 }
             }
         }

@@ -21,8 +21,9 @@ import org.mgd.driver.report.plot.ImageGrid;
 final class RunReport {
     private RunReport() {}
 
-    static void write(String location, JobSpec spec, MgdState end, Metaparameters start, List<Comparison.Row> rows,
+    static void write(String location, JobSpec spec, MgdState end, Metaparameters start, Comparison.Outcome comparison,
                       Map<String, Object> summary) {
+        List<Comparison.Row> rows = comparison.rows();
         HtmlReport report = new HtmlReport("MGD " + spec.mgd().task().name().toLowerCase() + ": " + spec.name());
         report.paragraph("Metagradient descent on " + spec.name() + ": " + spec.mgd().steps() + " meta-steps, "
                 + spec.mgd().seeds() + " training seed(s) per meta-step; the validation split (when present) picks the"
@@ -61,15 +62,18 @@ final class RunReport {
             names.add(r.name());
             accuracy[i] = r.testAccuracy();
             std[i] = r.testAccuracyStd();
-            table.add(List.of(r.name(), r.objective(), r.testAccuracy(), r.testAccuracyStd(), r.runs()));
+            table.add(List.of(r.name(), r.objective(), r.testAccuracy(), r.testAccuracyStd(), r.runs(),
+                    r.mgdSeedTestAccuracy()));
         }
         report.heading("Against the baselines");
-        report.table(List.of("candidate", "target " + spec.objective().key(), "test accuracy", "± std", "runs"), table);
+        report.table(List.of("candidate", "target " + spec.objective().key(), "test accuracy", "± std", "runs",
+                "test accuracy, MGD's training seed"), table);
         report.figure(Chart.builder("Test accuracy, retrained with unseen seeds").yLabel("test accuracy")
                 .bars(names, accuracy, std, "mean ± std").build().png(900, 500), "Each candidate retrained from scratch.");
 
         switch (spec.mgd().task()) {
-            case SCHEDULE -> report.figure(schedule(spec, start, end.best()), "The learning rate of every training step.");
+            case SCHEDULE -> report.figure(schedule(spec, start, end.best(), comparison.gridBest()),
+                    "The learning rate of every training step: MGD's, its flat start, and the grid's best one-cycle schedule.");
             case POISON -> report.figure(poisons(spec, start, end.best()), "Clean training images (top) and what MGD"
                     + " made of them (bottom); labels unchanged.");
             case SELECT -> { }
@@ -77,11 +81,12 @@ final class RunReport {
         HadoopFiles.writeString(location, report.html());
     }
 
-    private static byte[] schedule(JobSpec spec, Metaparameters start, Metaparameters best) {
+    private static byte[] schedule(JobSpec spec, Metaparameters start, Metaparameters best, JobSpec gridBest) {
         int steps = spec.training().steps();
         double[] x = new double[steps];
         double[] learned = new double[steps];
         double[] flat = new double[steps];
+        double[] grid = new double[steps];
         double base = spec.training().optimizer().lr();
         LrScheduleSpec schedule = spec.training().lrSchedule();
         for (int t = 0; t < steps; t++) {
@@ -89,9 +94,16 @@ final class RunReport {
             double p = LrScheduleSpec.position(t, steps);
             learned[t] = base * schedule.multiplier(t, steps) * LrScheduleSpec.interpolate(best.values(), p);
             flat[t] = base * schedule.multiplier(t, steps) * LrScheduleSpec.interpolate(start.values(), p);
+            if (gridBest != null) {
+                grid[t] = gridBest.training().optimizer().lr() * gridBest.training().lrSchedule().multiplier(t, steps);
+            }
         }
-        return Chart.builder("Learning-rate schedule").xLabel("training step").yLabel("learning rate")
-                .line(x, learned, "learned by MGD").line(x, flat, "flat start").build().png(900, 450);
+        Chart.Builder chart = Chart.builder("Learning-rate schedule").xLabel("training step").yLabel("learning rate")
+                .line(x, learned, "learned by MGD");
+        if (gridBest != null) {
+            chart.line(x, grid, "grid's best one-cycle");
+        }
+        return chart.line(x, flat, "flat start").build().png(900, 450);
     }
 
     private static byte[] poisons(JobSpec spec, Metaparameters clean, Metaparameters poisoned) {

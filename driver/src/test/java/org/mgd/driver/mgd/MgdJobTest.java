@@ -1,0 +1,55 @@
+package org.mgd.driver.mgd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mgd.common.spec.JobSpec;
+import org.mgd.common.spec.SpecLoader;
+import org.mgd.driver.spark.SparkSession;
+
+/** A whole poisoning job, shortened: the comparison's rows and what the run leaves on disk. */
+class MgdJobTest {
+    @BeforeAll
+    static void loopback() {
+        // Local mode binds to loopback (this host's name may resolve elsewhere), as ./mgd does.
+        if (System.getProperty("spark.driver.host") == null) {
+            System.setProperty("spark.driver.host", "127.0.0.1");
+            System.setProperty("spark.driver.bindAddress", "127.0.0.1");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPoisonRunComparesWithLabelFlipsAndExportsThePoisons(@TempDir Path dir) {
+        JobSpec spec = SpecLoader.load(ExampleSpecsTest.ROOT.resolve("deploy/examples/digits-poison.yaml").toString(),
+                List.of("mgd.steps=1", "training.steps=40"));
+        Map<String, Object> result;
+        try (SparkSession spark = SparkSession.start("test", "local[2]")) {
+            result = MgdJob.run(spec, spark, dir.toString(), false, true);
+        }
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) result.get("comparison");
+        List<String> names = rows.stream().map(r -> (String) r.get("name")).toList();
+        assertEquals(List.of("MGD poisons", "random-noise poisons", "adversarial-example poisons",
+                Comparison.LABEL_FLIPS, "clean (no poison)"), names);
+        for (Map<String, Object> r : rows) {
+            double seen = (Double) r.get("mgd_seed_test_accuracy");
+            assertTrue(seen > 0 && seen <= 1, r.toString());
+        }
+        Map<String, Object> flips = rows.get(3);
+        Map<String, Object> clean = rows.get(4);
+        assertTrue(!flips.get("target_objective").equals(clean.get("target_objective")),
+                "flipping 30 labels changes the trained model");
+        for (String file : List.of("poisons.json", "poisons-images-idx3-ubyte", "poisons-labels-idx1-ubyte",
+                "poisoned-train-images-idx3-ubyte", "poisoned-train-labels-idx1-ubyte", "report.html", "result.json")) {
+            assertTrue(Files.exists(dir.resolve(file)), file);
+        }
+        assertEquals(dir + "/poisons", result.get("poisons_idx"));
+    }
+}
