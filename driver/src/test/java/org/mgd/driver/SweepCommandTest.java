@@ -60,6 +60,16 @@ class SweepCommandTest {
     }
 
     @Test
+    void theExampleSweepExpandsToItsGrid() {
+        org.mgd.driver.sweep.Sweep sweep = org.mgd.driver.sweep.Sweep.load(
+                EXAMPLES.resolve("sweeps/digits-select.yaml").toString());
+        List<org.mgd.driver.sweep.Sweep.Configuration> configurations = sweep.configurations(List.of());
+        assertEquals(4, configurations.size());
+        assertEquals(0.5, configurations.get(3).spec().mgd().budget(), 0.0);
+        assertEquals(1, configurations.get(3).spec().training().seed());
+    }
+
+    @Test
     void badSweepsAreClearErrorsBeforeAnyTraining(@TempDir Path dir) throws Exception {
         String[][] cases = {
                 {"spec: SPEC\ngrid: {training.steps: [10]}\nrepeat: 2\n", "unknown key 'repeat'"},
