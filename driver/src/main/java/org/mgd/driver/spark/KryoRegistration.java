@@ -34,6 +34,7 @@ public final class KryoRegistration implements KryoRegistrator {
         kryo.register(int[].class);
         kryo.register(long[].class);
         kryo.register(double[][].class);
+        kryo.register(java.util.ArrayList.class);
         record(kryo, Metaparameters.class);
         record(kryo, Task.class);
         record(kryo, Evaluation.class);

@@ -70,13 +70,24 @@ public final class SparkSession implements AutoCloseable {
         return context;
     }
 
-    /** Runs {@code work} on every task, one Spark task each, on the executors; results in task order. */
+    /**
+     * Runs {@code work} on every task, one Spark task each, on the executors; results in task
+     * order. The tasks travel as one broadcast (fetched once per executor, shared metaparameters
+     * written once), not inside each Spark task: a task carrying 250 poisoned MNIST images is 1.5 MB.
+     */
     public <R> List<R> each(List<Task> tasks, Function<Task, R> work) {
+        Broadcast<List<Task>> shared = context.broadcast(new ArrayList<>(tasks));
+        List<Integer> indices = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            indices.add(i);
+        }
         try {
-            return context.parallelize(tasks, tasks.size())
-                    .map(task -> ExecutorErrors.translate(() -> work.call(task))).collect();
+            return context.parallelize(indices, tasks.size())
+                    .map(i -> ExecutorErrors.translate(() -> work.call(shared.value().get(i)))).collect();
         } catch (Exception e) {
             throw userFacing(e);
+        } finally {
+            shared.destroy();
         }
     }
 
