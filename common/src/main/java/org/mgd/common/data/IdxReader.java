@@ -42,27 +42,7 @@ public final class IdxReader {
         if (count == 0) {
             throw new MgdException(imagesLocation + ": contains no examples");
         }
-
-        int[] y = new int[count];
-        int max = 0;
-        for (int i = 0; i < count; i++) {
-            y[i] = labels.data[i] & 0xff;
-            max = Math.max(max, y[i]);
-            if (classes != null && y[i] >= classes) {
-                throw new MgdException(labelsLocation + ": label " + y[i] + " of example " + i
-                        + " is out of range for " + classes + " classes (labels must be in [0, " + classes + "))");
-            }
-        }
-
-        double[] x = new double[images.data.length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (images.data[i] & 0xff) / 255.0;
-        }
-        int[] exampleDims = Arrays.copyOfRange(images.dims, 1, images.dims.length);
-        int[] shape = exampleDims.length == 2
-                ? new int[] {1, exampleDims[0], exampleDims[1]}
-                : exampleDims;
-        return new Dataset(x, y, classes != null ? classes : max + 1, shape);
+        return decode(images.dims, images.data, labels.data, 0, classes, labelsLocation);
     }
 
     /** How many examples an IDX images file holds (reads its header only). */
@@ -98,26 +78,39 @@ public final class IdxReader {
             if (readUpTo(images, x) < x.length || readUpTo(labels, y) < y.length) {
                 throw new MgdException(imagesLocation + ": truncated file: examples [" + from + ", " + to + ") are not all there");
             }
-            double[] features = new double[x.length];
-            for (int i = 0; i < x.length; i++) {
-                features[i] = (x[i] & 0xff) / 255.0;
-            }
-            int[] ys = new int[y.length];
-            for (int i = 0; i < y.length; i++) {
-                ys[i] = y[i] & 0xff;
-                if (ys[i] >= classes) {
-                    throw new MgdException(labelsLocation + ": label " + ys[i] + " of example " + (from + i)
-                            + " is out of range for " + classes + " classes");
-                }
-            }
-            int[] exampleDims = Arrays.copyOfRange(dims, 1, dims.length);
-            int[] shape = exampleDims.length == 2 ? new int[] {1, exampleDims[0], exampleDims[1]} : exampleDims;
-            return new Dataset(features, ys, classes, shape);
+            return decode(dims, x, y, from, classes, labelsLocation);
         } catch (java.io.EOFException e) {
             throw new MgdException(imagesLocation + ": truncated file before example " + from);
         } catch (IOException e) {
             throw new MgdException("cannot read " + imagesLocation + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Examples {@code first, first + 1, ...} from their raw bytes: pixels scaled by /255, labels
+     * checked against {@code classes} (null: the largest label + 1), shape [1, h, w] for images.
+     */
+    private static Dataset decode(int[] dims, byte[] pixels, byte[] labelBytes, int first, Integer classes,
+                                  String labelsLocation) {
+        int[] y = new int[labelBytes.length];
+        int max = 0;
+        for (int i = 0; i < y.length; i++) {
+            y[i] = labelBytes[i] & 0xff;
+            max = Math.max(max, y[i]);
+            if (classes != null && y[i] >= classes) {
+                throw new MgdException(labelsLocation + ": label " + y[i] + " of example " + (first + i)
+                        + " is out of range for " + classes + " classes (labels must be in [0, " + classes + "))");
+            }
+        }
+        double[] x = new double[pixels.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (pixels[i] & 0xff) / 255.0;
+        }
+        int[] exampleDims = Arrays.copyOfRange(dims, 1, dims.length);
+        int[] shape = exampleDims.length == 2
+                ? new int[] {1, exampleDims[0], exampleDims[1]}
+                : exampleDims;
+        return new Dataset(x, y, classes != null ? classes : max + 1, shape);
     }
 
     private record IdxFile(int[] dims, byte[] data) {}
