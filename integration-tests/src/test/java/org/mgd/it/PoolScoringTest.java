@@ -28,8 +28,7 @@ class PoolScoringTest {
         JobSpec spec = SpecLoader.load(LocalCluster.ROOT.resolve("deploy/examples/digits-select.yaml").toString(),
                 List.of());
         int step = spec.training().steps() - 10;
-        int classes = Splits.load(spec.data()).train().classes();
-        PoolSlices pool = PoolSlices.of(PoolSlices.TRAIN, spec.data(), classes);
+        PoolSlices pool = PoolSlices.of(PoolSlices.TRAIN, spec.data());
         List<Row> rows;
         PoolScoringJob.Outcome o;
         try (SparkSession spark = SparkSession.start("pool scoring", "local[2]")) {

@@ -13,10 +13,15 @@ import org.mgd.common.spec.DataSpec;
 public record PoolSlices(String source, DataSpec data, int classes, int size) implements Serializable {
     public static final String TRAIN = "train";
 
-    /** Reads only what sizing the pool needs: an IDX header, or the split / source itself. */
-    public static PoolSlices of(String source, DataSpec data, int classes) {
+    /**
+     * Sizes the pool: an IDX header, or the source itself. Labels are read as the spec's
+     * training split's classes, the ones its model predicts.
+     */
+    public static PoolSlices of(String source, DataSpec data) {
+        Dataset train = Splits.load(data).train();
+        int classes = train.classes();
         if (source.equals(TRAIN)) {
-            return new PoolSlices(source, data, classes, Splits.load(data).train().size());
+            return new PoolSlices(source, data, classes, train.size());
         }
         DataSources.checkSyntax(source);
         int size = source.startsWith("idx:") ? IdxReader.count(imagesOf(source))

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.mgd.common.data.PoolSlices;
-import org.mgd.common.data.Splits;
 import org.mgd.common.io.HadoopFiles;
 import org.mgd.common.spec.JobSpec;
 import org.mgd.driver.cli.CommandLine;
@@ -33,8 +32,7 @@ public final class ScoreCommand {
         String source = cli.options().getOrDefault("pool", PoolSlices.TRAIN);
         String out = cli.out() != null ? cli.out() : defaultOut(source, spec);
         HadoopFiles.checkWritableDirectory(out);
-        int classes = Splits.load(spec.data()).train().classes();
-        PoolSlices pool = PoolSlices.of(source, spec.data(), classes);
+        PoolSlices pool = PoolSlices.of(source, spec.data());
         long t0 = System.nanoTime();
         PoolScoringJob.Outcome o;
         try (SparkSession spark = SparkSession.start("mgd score " + spec.name(), cli.master())) {

@@ -18,8 +18,6 @@ import org.mgd.worker.train.TrainState;
  */
 public record PoolScores(double[] losses, double[] alignments) implements Serializable {
 
-    private static final int CHUNK = 256;
-
     public static PoolScores of(Task task) {
         Setup setup = Setup.prepare(task.spec(), task.meta(), task.seed());
         TrainState end = setup.training().run(StepListener.NONE);
@@ -37,17 +35,13 @@ public record PoolScores(double[] losses, double[] alignments) implements Serial
         double[] losses = new double[n];
         double[] alignments = new double[n];
         double[] grad = new double[theta.length];
-        for (int start = 0; start < n; start += CHUNK) {
-            int[] batch = new int[Math.min(CHUNK, n - start)];
-            for (int k = 0; k < batch.length; k++) {
-                batch[k] = start + k;
-            }
+        PoolScoring.inChunks(n, (start, batch) -> {
             double[] chunkLosses = new double[batch.length];
             loss.gradientAndExtras(theta, batch, grad, chunkLosses, null);
             double[] slopes = vjp.apply(theta, batch, objectiveGradient, true, false).exampleLossSlopes();
             System.arraycopy(chunkLosses, 0, losses, start, batch.length);
             System.arraycopy(slopes, 0, alignments, start, batch.length);
-        }
+        });
         return new PoolScores(losses, alignments);
     }
 

@@ -27,16 +27,28 @@ public final class PoolScoring {
         GradientVjp vjp = new GradientVjp(loss, spec.replay().vjpStep(),
                 spec.model().activation() == ModelSpec.Activation.RELU);
         double[] scores = new double[slice.size()];
-        for (int start = 0; start < scores.length; start += CHUNK) {
-            int[] batch = new int[Math.min(CHUNK, scores.length - start)];
-            for (int k = 0; k < batch.length; k++) {
-                batch[k] = start + k;
-            }
+        inChunks(scores.length, (start, batch) -> {
             double[] slopes = vjp.apply(point.params(), batch, point.gradientAdjoint(), true, false).exampleLossSlopes();
             for (int k = 0; k < batch.length; k++) {
                 scores[start + k] = slopes[k] / point.batchSize();
             }
-        }
+        });
         return scores;
+    }
+
+    /** What to do with one chunk of examples: indices {@code start .. start + batch.length - 1}. */
+    interface Chunk {
+        void visit(int start, int[] batch);
+    }
+
+    /** Examples 0..n-1 a chunk at a time: per-example terms are batched, memory stays bounded. */
+    static void inChunks(int n, Chunk chunk) {
+        for (int start = 0; start < n; start += CHUNK) {
+            int[] batch = new int[Math.min(CHUNK, n - start)];
+            for (int k = 0; k < batch.length; k++) {
+                batch[k] = start + k;
+            }
+            chunk.visit(start, batch);
+        }
     }
 }
