@@ -77,12 +77,8 @@ public final class SparkSession implements AutoCloseable {
      */
     public <R> List<R> each(List<Task> tasks, Function<Task, R> work) {
         Broadcast<List<Task>> shared = context.broadcast(new ArrayList<>(tasks));
-        List<Integer> indices = new ArrayList<>();
-        for (int i = 0; i < tasks.size(); i++) {
-            indices.add(i);
-        }
         try {
-            return context.parallelize(indices, tasks.size())
+            return context.parallelize(indices(tasks.size()), tasks.size())
                     .map(i -> ExecutorErrors.translate(() -> work.call(shared.value().get(i)))).collect();
         } catch (Exception e) {
             throw userFacing(e);
@@ -112,12 +108,8 @@ public final class SparkSession implements AutoCloseable {
         Broadcast<JobSpec> specShared = context.broadcast(spec);
         Broadcast<Metaparameters> zShared = context.broadcast(z);
         LongAccumulator resultBytes = context.sc().longAccumulator("metagradient result bytes");
-        List<Integer> indices = new ArrayList<>();
-        for (int i = 0; i < seeds.length; i++) {
-            indices.add(i);
-        }
         try {
-            SeedSum sum = context.parallelize(indices, seeds.length)
+            SeedSum sum = context.parallelize(indices(seeds.length), seeds.length)
                     .map(new SeedMetagradient(specShared, zShared, seeds, resultBytes))
                     .treeAggregate(new SeedSum(seeds.length), SeedSum::add, SeedSum::merge);
             long broadcastBytes = WireSize.of(spec) + WireSize.of(z);
@@ -128,6 +120,15 @@ public final class SparkSession implements AutoCloseable {
             specShared.destroy();
             zShared.destroy();
         }
+    }
+
+    /** 0..n-1: what the Spark tasks carry when the work itself travels as a broadcast. */
+    private static List<Integer> indices(int n) {
+        List<Integer> indices = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            indices.add(i);
+        }
+        return indices;
     }
 
     /** A meta-step's summed results and what it shipped: bytes are Kryo-serialized sizes. */
