@@ -105,7 +105,7 @@ class HdfsTest {
         int done = (int) before.lines().count();
         assertTrue(done < 4, "the kill came too late to test anything: " + done + " meta-steps done");
 
-        MgdCommandTest.Run resumed = MgdCommandTest.mgd(concat(args, "--out", killed, "--resume"));
+        Script.Run resumed = MgdCommandTest.mgd(concat(args, "--out", killed, "--resume"));
         assertEquals(0, resumed.exit(), resumed.stderr());
         assertTrue(resumed.stderr().contains("step " + done + "/3") && !resumed.stderr().contains("step " + (done - 1) + "/3"),
                 "the resumed run should start at meta-step " + done + ":\n" + resumed.stderr());
@@ -114,7 +114,7 @@ class HdfsTest {
         assertEquals(before, String.join("\n", after.lines().limit(done).toList()) + "\n");
 
         String whole = hdfs + "/runs/whole";
-        MgdCommandTest.Run uninterrupted = MgdCommandTest.mgd(concat(args, "--out", whole, "--quiet"));
+        Script.Run uninterrupted = MgdCommandTest.mgd(concat(args, "--out", whole, "--quiet"));
         assertEquals(0, uninterrupted.exit(), uninterrupted.stderr());
         assertEquals(MgdState.read(MgdLoop.statePath(whole)).z(), MgdState.read(MgdLoop.statePath(killed)).z());
         assertEquals(HadoopFiles.readString(whole + "/best-metaparameters.json"),

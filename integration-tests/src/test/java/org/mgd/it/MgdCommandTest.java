@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,27 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 class MgdCommandTest {
     private static final Path ROOT = Path.of(System.getProperty("mgd.root", "..")).toAbsolutePath().normalize();
 
-    record Run(int exit, String stdout, String stderr) {}
-
-    static Run mgd(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("mgd").toString()));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile("mgd-out", ".txt");
-        Path err = Files.createTempFile("mgd-err", ".txt");
-        Process p = new ProcessBuilder(command).directory(ROOT.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("./mgd " + String.join(" ", args) + " did not finish in 5 minutes");
-        }
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+    static Script.Run mgd(String... args) throws IOException, InterruptedException {
+        return Script.run(ROOT.resolve("mgd"), List.of(args), Map.of(), List.of(), 5);
     }
 
     @Test
     void trainTheExampleSpecReachesNinetyPercentOnTest(@TempDir Path dir) throws Exception {
         Path result = dir.resolve("nested/result.json");
-        Run run = mgd("train", "deploy/examples/digits-mlp.yaml", "--out", result.toString());
+        Script.Run run = mgd("train", "deploy/examples/digits-mlp.yaml", "--out", result.toString());
         assertEquals(0, run.exit(), run.stderr());
         JsonNode json = new ObjectMapper().readTree(result.toFile());
         for (String field : List.of("objective", "target_accuracy", "test_accuracy", "steps", "seconds")) {
@@ -59,7 +44,7 @@ class MgdCommandTest {
     void metaparametersOverridesAndQuietMode(@TempDir Path dir) throws Exception {
         Path meta = dir.resolve("lr.json");
         Files.writeString(meta, "{\"kind\": \"lr_schedule\", \"values\": [1.0, 0.1]}");
-        Run run = mgd("train", "deploy/examples/digits-mlp.yaml", "--set", "training.steps=30",
+        Script.Run run = mgd("train", "deploy/examples/digits-mlp.yaml", "--set", "training.steps=30",
                 "--meta", meta.toString(), "--quiet");
         assertEquals(0, run.exit(), run.stderr());
         JsonNode json = new ObjectMapper().readTree(run.stdout());
@@ -73,14 +58,14 @@ class MgdCommandTest {
         Path spec = dir.resolve("bad.yaml");
         Files.writeString(spec, "data: {source: 'idx:" + dir.resolve("missing") + "', split: {train: 1, target: 1, test: 1}}\n"
                 + "training: {stepz: 3}\n");
-        Run validate = mgd("validate", spec.toString());
+        Script.Run validate = mgd("validate", spec.toString());
         assertEquals(1, validate.exit());
         assertTrue(validate.stdout().contains("training.stepz: unknown key (did you mean 'steps'?)"), validate.stdout());
-        Run train = mgd("train", spec.toString());
+        Script.Run train = mgd("train", spec.toString());
         assertEquals(1, train.exit());
         assertTrue(train.stderr().startsWith("mgd: "), train.stderr());
         assertFalse(train.stderr().contains("\tat "), "no stack traces for bad input:\n" + train.stderr());
-        Run diverged = mgd("train", "deploy/examples/digits-mlp.yaml", "--set", "training.optimizer.lr=1e305");
+        Script.Run diverged = mgd("train", "deploy/examples/digits-mlp.yaml", "--set", "training.optimizer.lr=1e305");
         assertEquals(1, diverged.exit());
         assertTrue(diverged.stderr().contains("training diverged at step"), diverged.stderr());
         assertEquals(2, mgd("trian").exit());
@@ -88,7 +73,7 @@ class MgdCommandTest {
 
     @Test
     void demoNeedsNoDownload() throws Exception {
-        Run run = mgd("demo", "--quiet");
+        Script.Run run = mgd("demo", "--quiet");
         assertEquals(0, run.exit(), run.stderr());
         assertTrue(run.stdout().contains("test accuracy"), run.stdout());
     }
@@ -96,7 +81,7 @@ class MgdCommandTest {
     @Test
     void metagradWritesTheGradientInTheMetaparameterLayout(@TempDir Path dir) throws Exception {
         Path result = dir.resolve("g.json");
-        Run run = mgd("metagrad", "deploy/examples/digits-mlp.yaml", "--set", "training.steps=60",
+        Script.Run run = mgd("metagrad", "deploy/examples/digits-mlp.yaml", "--set", "training.steps=60",
                 "--set", "replay.k=4", "--out", result.toString());
         assertEquals(0, run.exit(), run.stderr());
         JsonNode json = new ObjectMapper().readTree(result.toFile());
@@ -117,11 +102,11 @@ class MgdCommandTest {
 
     @Test
     void checkAgreesWithWholeRunsAndCanFail() throws Exception {
-        Run ok = mgd("check", "deploy/examples/digits-mlp.yaml", "--set", "training.steps=40", "--directions", "2",
+        Script.Run ok = mgd("check", "deploy/examples/digits-mlp.yaml", "--set", "training.steps=40", "--directions", "2",
                 "--quiet");
         assertEquals(0, ok.exit(), ok.stdout() + ok.stderr());
         assertTrue(ok.stdout().contains("OK: every direction within relative error"), ok.stdout());
-        Run strict = mgd("check", "deploy/examples/digits-mlp.yaml", "--set", "training.steps=40", "--directions", "1",
+        Script.Run strict = mgd("check", "deploy/examples/digits-mlp.yaml", "--set", "training.steps=40", "--directions", "1",
                 "--tolerance", "1e-14", "--quiet");
         assertEquals(1, strict.exit(), strict.stdout());
         assertTrue(strict.stdout().contains("MISMATCH"), strict.stdout());

@@ -20,7 +20,7 @@ class MnistSmoothnessTest {
     void metagradientsPredictRetrainingOnTheSmoothRecipe() throws Exception {
         assumeTrue(Files.exists(ROOT.resolve("data/mnist/train-images-idx3-ubyte")),
                 "MNIST is not fetched (deploy/datasets/fetch.sh mnist)");
-        MgdCommandTest.Run run = MgdCommandTest.mgd("check", "deploy/examples/mnist-smooth.yaml", "--subsets", "20",
+        Script.Run run = MgdCommandTest.mgd("check", "deploy/examples/mnist-smooth.yaml", "--subsets", "20",
                 "--min-correlation", "0.9", "--quiet");
         assertEquals(0, run.exit(), run.stdout() + run.stderr());
         assertTrue(run.stdout().contains("OK: correlation >= 0.9"), run.stdout());

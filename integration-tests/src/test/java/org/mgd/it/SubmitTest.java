@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,32 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 class SubmitTest {
     private static final Path SCRIPT = LocalCluster.ROOT.resolve("deploy/mgd-submit.sh");
 
-    record Run(int exit, String stdout, String stderr) {}
-
-    static Run submit(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile("submit-out", ".txt");
-        Path err = Files.createTempFile("submit-err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(LocalCluster.ROOT.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().remove("SPARK_HOME");
-        builder.environment().remove("MGD_JAR");
-        builder.environment().putAll(env);
-        Process p = builder.start();
-        if (!p.waitFor(3, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("mgd-submit.sh " + String.join(" ", args) + " did not finish in 3 minutes");
-        }
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+    static Script.Run submit(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return Script.run(SCRIPT, List.of(args), env, List.of("SPARK_HOME", "MGD_JAR"), 3);
     }
 
     @Test
     void aDigitsJobSubmittedToAStandaloneClusterWritesItsResult(@TempDir Path dir) throws Exception {
         try (LocalCluster cluster = LocalCluster.start(dir.resolve("cluster"), 1, 2)) {
             Path result = dir.resolve("out/result.json");
-            Run run = submit(Map.of(), "--master", cluster.master(), "--driver-memory", "1g", "--",
+            Script.Run run = submit(Map.of(), "--master", cluster.master(), "--driver-memory", "1g", "--",
                     "train", "deploy/examples/digits-mlp.yaml", "--out", result.toString());
             assertEquals(0, run.exit(), run.stderr() + "\n" + cluster.logs());
             JsonNode json = new ObjectMapper().readTree(result.toFile());
@@ -73,7 +53,7 @@ class SubmitTest {
         Path sparkSubmit = bin.resolve("spark-submit");
         Files.writeString(sparkSubmit, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
         Files.setPosixFilePermissions(sparkSubmit, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Run run = submit(Map.of("SPARK_HOME", dir.resolve("spark").toString()), "--master", "yarn",
+        Script.Run run = submit(Map.of("SPARK_HOME", dir.resolve("spark").toString()), "--master", "yarn",
                 "--conf", "spark.executor.resource.gpu.amount=1", "--", "run", "s.yaml", "--resume");
         assertEquals(0, run.exit(), run.stderr());
         assertEquals(List.of("--class", "org.mgd.driver.Main",
@@ -91,13 +71,13 @@ class SubmitTest {
 
     @Test
     void mistakesAreOneClearMessage(@TempDir Path dir) throws Exception {
-        Run noJar = submit(Map.of("MGD_JAR", dir.resolve("missing.jar").toString()), "--", "help");
+        Script.Run noJar = submit(Map.of("MGD_JAR", dir.resolve("missing.jar").toString()), "--", "help");
         assertEquals(1, noJar.exit());
         assertTrue(noJar.stderr().contains("mvn -DskipTests package"), noJar.stderr());
-        Run noSeparator = submit(Map.of(), "--master", "local[1]", "help");
+        Script.Run noSeparator = submit(Map.of(), "--master", "local[1]", "help");
         assertEquals(2, noSeparator.exit());
         assertTrue(noSeparator.stderr().contains("'--'"), noSeparator.stderr());
-        Run noCommand = submit(Map.of(), "--master", "local[1]", "--");
+        Script.Run noCommand = submit(Map.of(), "--master", "local[1]", "--");
         assertEquals(2, noCommand.exit());
         assertTrue(noCommand.stderr().contains("no mgd command"), noCommand.stderr());
     }
