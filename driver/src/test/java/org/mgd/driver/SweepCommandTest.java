@@ -49,8 +49,7 @@ class SweepCommandTest {
         // Different seeds train differently: the grid really reached the specs.
         assertFalse(csv.get(1).split(",")[3].equals(csv.get(2).split(",")[3]));
         try (SparkSession spark = SparkSession.start("read", "local[1]")) {
-            Dataset<Row> table = org.apache.spark.sql.SparkSession.builder().sparkContext(spark.context().sc())
-                    .getOrCreate().read().parquet(out.resolve("results.parquet").toString());
+            Dataset<Row> table = spark.sql().read().parquet(out.resolve("results.parquet").toString());
             List<Row> rows = table.orderBy("configuration").collectAsList();
             assertEquals(6, rows.size());
             assertEquals("0.2", rows.get(5).getAs("training.optimizer.lr"));

@@ -33,7 +33,7 @@ class PoolScoringTest {
         PoolScoringJob.Outcome o;
         try (SparkSession spark = SparkSession.start("pool scoring", "local[2]")) {
             o = PoolScoringJob.run(spark, spec, step, pool, 3, dir.toString());
-            rows = org.apache.spark.sql.SparkSession.builder().sparkContext(spark.context().sc()).getOrCreate()
+            rows = spark.sql()
                     .read().parquet(dir.resolve("scores.parquet").toString()).orderBy("index").collectAsList();
         }
         assertEquals(600, rows.size());

@@ -55,8 +55,7 @@ public final class PoolScoringJob {
             }
             JavaRDD<Row> scores = context.parallelize(ranges, n)
                     .mapPartitions(new ScoreSlices(sharedSpec, shared, pool));
-            org.apache.spark.sql.SparkSession sql = org.apache.spark.sql.SparkSession.builder()
-                    .sparkContext(context.sc()).getOrCreate();
+            org.apache.spark.sql.SparkSession sql = spark.sql();
             org.apache.spark.sql.Dataset<Row> table = sql.createDataFrame(scores, SCHEMA).cache();
             table.write().mode(SaveMode.ErrorIfExists).parquet(out + "/scores.parquet");
             table.write().mode(SaveMode.ErrorIfExists).option("header", "true").csv(out + "/scores.csv");

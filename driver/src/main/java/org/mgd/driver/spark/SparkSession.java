@@ -70,6 +70,11 @@ public final class SparkSession implements AutoCloseable {
         return context;
     }
 
+    /** Spark SQL on this session's context, for the tables commands write (Parquet). */
+    public org.apache.spark.sql.SparkSession sql() {
+        return org.apache.spark.sql.SparkSession.builder().sparkContext(context.sc()).getOrCreate();
+    }
+
     /**
      * Runs {@code work} on every task, one Spark task each, on the executors; results in task
      * order. The tasks travel as one broadcast (fetched once per executor, shared metaparameters

@@ -65,8 +65,7 @@ public final class ResultsTable {
             }
             data.add(RowFactory.create(cells));
         }
-        org.apache.spark.sql.SparkSession sql = org.apache.spark.sql.SparkSession.builder()
-                .sparkContext(spark.context().sc()).getOrCreate();
+        org.apache.spark.sql.SparkSession sql = spark.sql();
         // One file: a sweep's table is small, and one part file is what people expect to open.
         try {
             sql.createDataFrame(data, schema).coalesce(1).write().parquet(path);
