@@ -265,6 +265,8 @@ public final class SpecLoader {
         double poisonFraction = node.number("poison_fraction", 0.025, 0, false, 1, false);
         Double radius = node.optionalNumber("radius", 0, true);
         int knots = node.integer("knots", 10, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        boolean freshSeeds = node.bool("fresh_seeds", false);
+        boolean earlyStopping = node.bool("early_stopping", true);
         SpecNode opt = node.child("optimizer");
         String defaultType = task == null ? "signed" : switch (task) {
             case "select" -> "exchange";
@@ -283,7 +285,8 @@ public final class SpecLoader {
                 opt.number("fraction", 0.2, 0, true, 1, false),
                 opt.optionalInteger("swap", 1, Integer.MAX_VALUE),
                 opt.number("beta1", 0.9, 0, false, 1, true),
-                opt.number("beta2", 0.999, 0, false, 1, true));
+                opt.number("beta2", 0.999, 0, false, 1, true),
+                opt.optionalNumber("final_step", 0, true));
         opt.finish();
         if ("select".equals(task) && budget > 1) {
             node.problem(node.keyPath("budget"), "is the fraction of the training pool to keep; " + budget
@@ -297,6 +300,11 @@ public final class SpecLoader {
                 node.problem("objective", "a poisoning run maximises the target loss: set objective: neg_target_loss");
             }
         }
+        if (freshSeeds && (long) (steps + 1) * seeds > MgdSpec.UNSEEN_SEED_OFFSET) {
+            node.problem(node.keyPath("fresh_seeds"), "needs (steps + 1) x seeds <= " + MgdSpec.UNSEEN_SEED_OFFSET
+                    + " batch orders, got " + (long) (steps + 1) * seeds + ": seeds from training.seed + "
+                    + MgdSpec.UNSEEN_SEED_OFFSET + " on are kept for judging the result on unseen batch orders");
+        }
         if ("schedule".equals(task) && knots < 2) {
             node.problem(node.keyPath("knots"), "a schedule needs at least 2 knots, got " + knots);
         }
@@ -305,7 +313,7 @@ public final class SpecLoader {
             return null;
         }
         return new MgdSpec(MgdSpec.Task.valueOf(task.toUpperCase()), steps, seeds, optimizer, budget, poisonFraction,
-                radius, knots, seed);
+                radius, knots, seed, freshSeeds, earlyStopping);
     }
 
     private static double finalRatio(SpecNode node) {

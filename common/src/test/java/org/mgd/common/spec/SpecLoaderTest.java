@@ -168,4 +168,20 @@ class SpecLoaderTest {
             assertTrue(all.contains(expected), "missing <" + expected + "> in\n" + all);
         }
     }
+
+    @Test
+    void freshSeedsGiveEachMetaStepItsOwnBatchOrders() {
+        MgdSpec fixed = parse(MINIMAL, "mgd.task=select", "mgd.seeds=3").mgd();
+        assertArrayEquals(new long[] {7, 8, 9}, fixed.trainingSeeds(7, 0));
+        assertArrayEquals(new long[] {7, 8, 9}, fixed.trainingSeeds(7, 4));
+        MgdSpec fresh = parse(MINIMAL, "mgd.task=select", "mgd.seeds=3", "mgd.fresh_seeds=true").mgd();
+        assertArrayEquals(new long[] {7, 8, 9}, fresh.trainingSeeds(7, 0));
+        assertArrayEquals(new long[] {19, 20, 21}, fresh.trainingSeeds(7, 4));
+        assertTrue(fresh.earlyStopping());
+        assertFalse(parse(MINIMAL, "mgd.task=select", "mgd.early_stopping=false").mgd().earlyStopping());
+        String p = String.join("\n", problems(MINIMAL, "mgd.task=select", "mgd.steps=500", "mgd.seeds=2",
+                "mgd.fresh_seeds=true", "mgd.optimizer.final_step=-1"));
+        assertTrue(p.contains("mgd.fresh_seeds: needs (steps + 1) x seeds <= 1000 batch orders, got 1002"), p);
+        assertTrue(p.contains("mgd.optimizer.final_step"), p);
+    }
 }

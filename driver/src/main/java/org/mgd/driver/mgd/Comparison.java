@@ -1,12 +1,15 @@
 package org.mgd.driver.mgd;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.mgd.common.data.Splits;
 import org.mgd.common.meta.Metaparameters;
 import org.mgd.common.spec.JobSpec;
+import org.mgd.common.spec.MgdSpec;
 import org.mgd.driver.spark.SparkSession;
 import org.mgd.worker.task.PoolScores;
 import org.mgd.worker.task.Task;
@@ -18,7 +21,8 @@ import org.mgd.worker.train.StepListener;
  * retrained from scratch with training seeds MGD never saw (the mean ± std reported), and once
  * more with the training seed MGD optimised with (does the result transfer beyond it?). Select:
  * the random subset MGD started from, the whole pool, small-loss filtering and gradient alignment
- * (both scored at a model trained on the whole pool). Poison: no poison, and on the same examples
+ * (both scored at a model trained on the whole pool), and with label noise an oracle that keeps
+ * only correctly-labelled examples (the headroom). Poison: no poison, and on the same examples
  * random-noise poisons, adversarial-example poisons and label flips (pixels clean, labels changed:
  * a stronger threat model than MGD's, there for scale). Schedule: the flat schedule MGD started
  * from and the best of a one-cycle grid.
@@ -27,7 +31,7 @@ final class Comparison {
     private Comparison() {}
 
     static final int SEEDS = 3;
-    static final long UNSEEN_SEED_OFFSET = 1000;
+    static final String CLEAN_ORACLE = "clean-label oracle (for scale)";
 
     static final String LABEL_FLIPS = "label flips of the same examples (stronger threat model)";
 
@@ -67,6 +71,9 @@ final class Comparison {
                         spec.training().seed()));
                 candidates.put("small-loss filtering", PoolScores.keep(scores.losses(), budget, true));
                 candidates.put("gradient alignment", PoolScores.keep(scores.alignments(), budget, false));
+                if (spec.data().labelNoise() > 0) {
+                    candidates.put(CLEAN_ORACLE, cleanOracle(spec, start.size(), budget));
+                }
             }
             case POISON -> {
                 candidates.put("MGD poisons", best);
@@ -92,7 +99,7 @@ final class Comparison {
             JobSpec own = specs.getOrDefault(c.getKey(), spec);
             tasks.add(new Task(own, c.getValue(), spec.training().seed()));
             for (int k = 0; k < SEEDS; k++) {
-                long seed = spec.training().seed() + UNSEEN_SEED_OFFSET + k;
+                long seed = spec.training().seed() + MgdSpec.UNSEEN_SEED_OFFSET + k;
                 tasks.add(new Task(own.withTrainingSeed(seed), c.getValue(), seed));
             }
         }
@@ -111,6 +118,24 @@ final class Comparison {
             rows.add(new Row(name, objective, mean(accuracy), std(accuracy), SEEDS, mgdSeedAccuracy));
         }
         return new Outcome(rows, gridBest);
+    }
+
+    /**
+     * The selection no method can see: a random {@code budget} of the examples whose labels
+     * {@code data.label_noise} left right (all of them if fewer). It bounds what selecting
+     * against the noise can gain with this training recipe.
+     */
+    static Metaparameters cleanOracle(JobSpec spec, int poolSize, int budget) {
+        int[] noisy = Splits.noisyExamples(poolSize, spec.data().labelNoise(), spec.data().split().seed());
+        double[] w = new double[poolSize];
+        int kept = 0;
+        for (int i : Splits.permutation(poolSize, spec.mgd().seed() + 2)) {
+            if (kept < budget && Arrays.binarySearch(noisy, i) < 0) {
+                w[i] = 1;
+                kept++;
+            }
+        }
+        return Metaparameters.dataWeights(w);
     }
 
     /** Uniform noise in the pixel box on the same examples: the clean-label baseline. */

@@ -1,5 +1,6 @@
 package org.mgd.driver.mgd;
 
+import java.util.function.IntToDoubleFunction;
 import org.mgd.common.meta.Metaparameters;
 
 /**
@@ -8,12 +9,12 @@ import org.mgd.common.meta.Metaparameters;
  * ∂φ/∂y = ∂φ/∂knot · knot.
  */
 final class LogSchedule implements MetaOptimizer {
-    private final double step;
+    private final IntToDoubleFunction step;
     private final boolean adam;
     private final double beta1;
     private final double beta2;
 
-    LogSchedule(double step, boolean adam, double beta1, double beta2) {
+    LogSchedule(IntToDoubleFunction step, boolean adam, double beta1, double beta2) {
         this.step = step;
         this.adam = adam;
         this.beta1 = beta1;
@@ -32,6 +33,7 @@ final class LogSchedule implements MetaOptimizer {
         double[] m = state[0].clone();
         double[] v = state[1].clone();
         double t = state[2][0] + 1;
+        double size = step.applyAsDouble(metaStep);
         for (int i = 0; i < knots.length; i++) {
             double gy = g[i] * knots[i];
             double y = Math.log(knots[i]);
@@ -40,9 +42,9 @@ final class LogSchedule implements MetaOptimizer {
                 v[i] = beta2 * v[i] + (1 - beta2) * gy * gy;
                 double mHat = m[i] / (1 - Math.pow(beta1, t));
                 double vHat = v[i] / (1 - Math.pow(beta2, t));
-                y -= step * mHat / (Math.sqrt(vHat) + 1e-12);
+                y -= size * mHat / (Math.sqrt(vHat) + 1e-12);
             } else {
-                y -= step * MetaOptimizer.sign(gy);
+                y -= size * MetaOptimizer.sign(gy);
             }
             knots[i] = Math.exp(y);
         }

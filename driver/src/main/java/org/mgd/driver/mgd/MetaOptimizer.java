@@ -1,5 +1,6 @@
 package org.mgd.driver.mgd;
 
+import java.util.function.IntToDoubleFunction;
 import org.mgd.common.meta.Metaparameters;
 import org.mgd.common.spec.MgdSpec;
 
@@ -19,14 +20,15 @@ public interface MetaOptimizer {
     /** The meta-optimizer of an MGD spec; {@code trainSize} sizes the selection budget. */
     static MetaOptimizer of(MgdSpec mgd, int trainSize) {
         MgdSpec.MetaOptimizerSpec o = mgd.optimizer();
+        IntToDoubleFunction step = t -> o.stepAt(t, mgd.steps());
         return switch (mgd.task()) {
             case SELECT -> o.type().equals("signed")
-                    ? new SignedSelection(o.step(), o.fraction(), mgd.seed(), StartingPoint.budget(mgd, trainSize))
+                    ? new SignedSelection(step, o.fraction(), mgd.seed(), StartingPoint.budget(mgd, trainSize))
                     : new ExchangeSelection(o.swap());
-            case POISON -> new SignedPixels(o.step(), mgd.radius());
+            case POISON -> new SignedPixels(step, mgd.radius());
             case SCHEDULE -> o.type().equals("signed")
-                    ? new LogSchedule(o.step(), false, o.beta1(), o.beta2())
-                    : new LogSchedule(o.step(), true, o.beta1(), o.beta2());
+                    ? new LogSchedule(step, false, o.beta1(), o.beta2())
+                    : new LogSchedule(step, true, o.beta1(), o.beta2());
         };
     }
 

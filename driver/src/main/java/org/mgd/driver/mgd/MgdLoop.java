@@ -73,17 +73,14 @@ public final class MgdLoop {
         while (true) {
             long t0 = System.nanoTime();
             int t = state.step();
-            long[] seeds = new long[mgd.seeds()];
-            for (int k = 0; k < seeds.length; k++) {
-                seeds[k] = spec.training().seed() + k;
-            }
+            long[] seeds = mgd.trainingSeeds(spec.training().seed(), t);
             SparkSession.MetaStep shipped = spark.metagradientSum(spec, state.z(), seeds);
             SeedSum.Part e = shipped.sum().mean();
             double score = Double.isNaN(e.validationObjective()) ? e.objective() : e.validationObjective();
             Metaparameters best = state.best();
             double bestScore = state.bestScore();
             int bestStep = state.bestStep();
-            if (score < bestScore || (bestStep == t && best != null)) {
+            if (!mgd.earlyStopping() || score < bestScore || (bestStep == t && best != null)) {
                 best = state.z();
                 bestScore = score;
                 bestStep = t;

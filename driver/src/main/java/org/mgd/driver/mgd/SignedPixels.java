@@ -1,18 +1,19 @@
 package org.mgd.driver.mgd;
 
+import java.util.function.IntToDoubleFunction;
 import org.mgd.common.meta.Metaparameters;
 
 /**
  * Poisoning: projected signed-gradient steps on the poison pixels, {@code x ← Π(x − step·sign(g))},
- * where Π clips to the pixel box [0, 1] and, with a radius, to the L∞ ball around the clean image
+ * (the step size may fall over the meta-steps), where Π clips to the pixel box [0, 1] and, with a radius, to the L∞ ball around the clean image
  * (kept as the optimizer's state). The objective is minus the target loss, so descending on it
  * raises the loss.
  */
 final class SignedPixels implements MetaOptimizer {
-    private final double step;
+    private final IntToDoubleFunction step;
     private final Double radius;
 
-    SignedPixels(double step, Double radius) {
+    SignedPixels(IntToDoubleFunction step, Double radius) {
         this.step = step;
         this.radius = radius;
     }
@@ -26,8 +27,9 @@ final class SignedPixels implements MetaOptimizer {
     public Step step(Metaparameters z, double[] g, int metaStep, double[][] state) {
         double[] x = z.values();
         double[] clean = state[0];
+        double size = step.applyAsDouble(metaStep);
         for (int i = 0; i < x.length; i++) {
-            double v = x[i] - step * MetaOptimizer.sign(g[i]);
+            double v = x[i] - size * MetaOptimizer.sign(g[i]);
             if (radius != null) {
                 v = Math.max(clean[i] - radius, Math.min(clean[i] + radius, v));
             }

@@ -1,6 +1,7 @@
 package org.mgd.driver.mgd;
 
 import java.util.SplittableRandom;
+import java.util.function.IntToDoubleFunction;
 import org.mgd.common.meta.Metaparameters;
 
 /**
@@ -10,14 +11,14 @@ import org.mgd.common.meta.Metaparameters;
  * exceeds it, the count whose example most hurts the objective (largest g) drops by one.
  */
 final class SignedSelection implements MetaOptimizer {
-    private final double step;
+    private final IntToDoubleFunction step;
     private final double fraction;
     private final long seed;
 
     private final int budget;
 
-    SignedSelection(double step, double fraction, long seed, int budget) {
-        this.step = Math.max(1, Math.round(step));
+    SignedSelection(IntToDoubleFunction step, double fraction, long seed, int budget) {
+        this.step = step;
         this.fraction = fraction;
         this.seed = seed;
         this.budget = budget;
@@ -31,10 +32,11 @@ final class SignedSelection implements MetaOptimizer {
     @Override
     public Step step(Metaparameters z, double[] g, int metaStep, double[][] state) {
         double[] c = z.values();
+        double size = Math.max(1, Math.round(step.applyAsDouble(metaStep)));
         SplittableRandom mask = new SplittableRandom(seed * 1_000_003L + metaStep);
         for (int i = 0; i < c.length; i++) {
             if (mask.nextDouble() < fraction) {
-                c[i] = Math.max(0, c[i] - step * MetaOptimizer.sign(g[i]));
+                c[i] = Math.max(0, c[i] - size * MetaOptimizer.sign(g[i]));
             }
         }
         double total = java.util.Arrays.stream(c).sum();

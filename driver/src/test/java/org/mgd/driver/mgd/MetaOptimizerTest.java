@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.mgd.common.meta.Metaparameters;
+import org.mgd.common.spec.MgdSpec;
 
 /** Each meta-optimizer's projection holds, on random gradients, step after step. */
 class MetaOptimizerTest {
@@ -24,7 +25,7 @@ class MetaOptimizerTest {
     void selectionKeepsItsBudget() {
         double[] start = new double[100];
         Arrays.fill(start, 0, 40, 1.0);
-        for (MetaOptimizer o : new MetaOptimizer[] {new ExchangeSelection(5), new SignedSelection(1, 0.5, 3, 40)}) {
+        for (MetaOptimizer o : new MetaOptimizer[] {new ExchangeSelection(5), new SignedSelection(t -> 1, 0.5, 3, 40)}) {
             Metaparameters z = Metaparameters.dataWeights(start);
             for (int t = 0; t < 10; t++) {
                 z = o.step(z, gradient(100, t), t, o.initialState(z)).next();
@@ -49,7 +50,7 @@ class MetaOptimizerTest {
     void poisonsStayInTheBoxAndTheRadius() {
         double[] clean = {0.0, 0.5, 1.0, 0.95};
         Metaparameters z = Metaparameters.inputs(new int[] {3}, clean);
-        SignedPixels o = new SignedPixels(0.3, 0.4);
+        SignedPixels o = new SignedPixels(t -> 0.3, 0.4);
         double[][] state = o.initialState(z);
         for (int t = 0; t < 5; t++) {
             z = o.step(z, gradient(4, t), t, state).next();
@@ -63,7 +64,7 @@ class MetaOptimizerTest {
     @Test
     void schedulesStayPositive() {
         for (boolean adam : new boolean[] {true, false}) {
-            LogSchedule o = new LogSchedule(2.0, adam, 0.9, 0.999);
+            LogSchedule o = new LogSchedule(t -> 2.0, adam, 0.9, 0.999);
             Metaparameters z = Metaparameters.lrSchedule(new double[] {1, 1, 1});
             double[][] state = o.initialState(z);
             for (int t = 0; t < 10; t++) {
@@ -73,5 +74,21 @@ class MetaOptimizerTest {
                 assertTrue(Arrays.stream(z.values()).allMatch(k -> k > 0 && Double.isFinite(k)), Arrays.toString(z.values()));
             }
         }
+    }
+
+    @Test
+    void aFinalStepMakesTheStepFallLinearlyOverTheMetaSteps() {
+        MgdSpec.MetaOptimizerSpec decaying = new MgdSpec.MetaOptimizerSpec("signed", 0.1, 0.2, null, 0.9, 0.999, 0.02);
+        assertEquals(0.1, decaying.stepAt(0, 5), 1e-15);
+        assertEquals(0.06, decaying.stepAt(2, 5), 1e-15);
+        assertEquals(0.02, decaying.stepAt(4, 5), 1e-15);
+        MgdSpec.MetaOptimizerSpec constant = new MgdSpec.MetaOptimizerSpec("signed", 0.1, 0.2, null, 0.9, 0.999, null);
+        assertEquals(0.1, constant.stepAt(4, 5), 0.0);
+        // The pixels move by the step of their own meta-step.
+        Metaparameters z = Metaparameters.inputs(new int[] {0}, new double[] {0.5});
+        SignedPixels o = new SignedPixels(t -> decaying.stepAt(t, 5), null);
+        double[][] state = o.initialState(z);
+        assertEquals(0.4, o.step(z, new double[] {1}, 0, state).next().values()[0], 1e-15);
+        assertEquals(0.48, o.step(z, new double[] {1}, 4, state).next().values()[0], 1e-15);
     }
 }
