@@ -139,7 +139,7 @@ class MgdRunTest {
             {"digits-select.yaml", "mgd.task=distill", "'distill' is not one of select, poison, schedule"},
             {"digits-select.yaml", "mgd.optimizer.type=adam", "'adam' is not one of exchange, signed"},
             {"digits-poison.yaml", "objective=target_loss", "set objective: neg_target_loss"},
-            {"digits-poison.yaml", "mgd.fresh_seeds=true", "mgd.seeds=100", "needs (steps + 1) x seeds <= 1000"}}) {
+            {"digits-poison.yaml", "mgd.fresh_seeds=true", "mgd.seeds=200", "needs (steps + 1) x seeds <= 1000"}}) {
             SpecException e = org.junit.jupiter.api.Assertions.assertThrows(SpecException.class,
                     () -> spec(bad[0], Arrays.copyOfRange(bad, 1, bad.length - 1)));
             assertTrue(e.getMessage().contains(bad[bad.length - 1]), bad[1] + ": " + e.getMessage());
