@@ -36,6 +36,10 @@ class MgdRunTest {
         }
     }
 
+    private static double runs(MgdState s, int step) {
+        return ((Number) s.history().get(step).get("training_run_equivalents")).doubleValue();
+    }
+
     private static double objective(MgdState s, int step) {
         return (Double) s.history().get(step).get("objective");
     }
@@ -66,6 +70,9 @@ class MgdRunTest {
     void aLearnedScheduleBeatsTheFlatStartWithPositiveRates(@TempDir Path dir) {
         MgdState end = run(spec("digits-schedule.yaml", "mgd.steps=3"), dir, false);
         assertTrue(objective(end, 3) < objective(end, 0), objective(end, 0) + " -> " + objective(end, 3));
+        // Meta-steps pay for metagradients; the final point, from which no step is taken, for one run.
+        assertTrue(runs(end, 0) > 2, "a metagradient costs " + runs(end, 0));
+        assertEquals(1.0, runs(end, 3), 1e-12);
         for (double k : end.z().values()) {
             assertTrue(k > 0, "knot " + k);
         }

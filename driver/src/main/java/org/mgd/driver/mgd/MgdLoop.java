@@ -65,7 +65,7 @@ public final class MgdLoop {
 
     /**
      * Runs meta-steps until {@code mgd.steps} have been taken, evaluating the point before each
-     * and the final one after; returns the final state. A state saved by a shorter run ends with
+     * and the final one after (by plain training runs: no step follows it); returns the final state. A state saved by a shorter run ends with
      * its final evaluation, which is simply the next meta-step's evaluation: it is redone, not kept twice.
      */
     public MgdState run(MgdState state) {
@@ -74,7 +74,9 @@ public final class MgdLoop {
             long t0 = System.nanoTime();
             int t = state.step();
             long[] seeds = mgd.trainingSeeds(spec.training().seed(), t);
-            SparkSession.MetaStep shipped = spark.metagradientSum(spec, state.z(), seeds);
+            boolean done = t >= mgd.steps();
+            SparkSession.MetaStep shipped = done ? spark.evaluationSum(spec, state.z(), seeds)
+                    : spark.metagradientSum(spec, state.z(), seeds);
             SeedSum.Part e = shipped.sum().mean();
             double score = Double.isNaN(e.validationObjective()) ? e.objective() : e.validationObjective();
             Metaparameters best = state.best();
@@ -85,7 +87,6 @@ public final class MgdLoop {
                 bestScore = score;
                 bestStep = t;
             }
-            boolean done = t >= mgd.steps();
             Metaparameters next = state.z();
             double[][] optimizerState = state.optimizerState();
             double stepNorm = 0;

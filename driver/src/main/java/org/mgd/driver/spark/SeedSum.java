@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.mgd.worker.metagrad.Metagradient;
 import org.mgd.worker.task.MetagradientResult;
+import org.mgd.worker.task.TaskResult;
 
 /**
- * The sum of one meta-step's per-seed metagradient results, reduced on the executors
- * ({@code treeAggregate}) without the driver ever holding every seed's vector.
+ * The sum of one meta-step's per-seed metagradient results (or, for the final point, plain
+ * training results), reduced on the executors ({@code treeAggregate}) without the driver ever
+ * holding every seed's vector.
  *
  * <p>Floating-point addition is not associative, and Spark combines partial results in the
  * order tasks finish. To keep the same bits on every run, sums are only ever formed along one
@@ -41,6 +43,15 @@ public final class SeedSum implements Serializable {
                     validated ? m.validation().objective(judge) : Double.NaN,
                     validated ? m.validation().accuracy() : Double.NaN, m.test().accuracy(),
                     m.stats().gradientEvaluations());
+        }
+
+        /** A plain training run's share: no gradient, the cost of one run. */
+        static Part of(int index, TaskResult result, org.mgd.common.spec.Objective judge) {
+            boolean validated = result.validation() != null;
+            return new Part(index, index + 1, new double[0], result.objective(),
+                    validated ? result.validation().objective(judge) : Double.NaN,
+                    validated ? result.validation().accuracy() : Double.NaN, result.test().accuracy(),
+                    result.steps());
         }
 
         Part plus(Part right) {

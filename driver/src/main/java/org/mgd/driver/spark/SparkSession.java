@@ -109,13 +109,25 @@ public final class SparkSession implements AutoCloseable {
      * cluster.
      */
     public MetaStep metagradientSum(JobSpec spec, Metaparameters z, long[] seeds) {
+        return seedSum(spec, z, seeds, true);
+    }
+
+    /**
+     * The same per-seed evaluation of {@code z} as {@link #metagradientSum}, by plain training
+     * runs (a third or less of a metagradient's cost): for a point no step will be taken from.
+     */
+    public MetaStep evaluationSum(JobSpec spec, Metaparameters z, long[] seeds) {
+        return seedSum(spec, z, seeds, false);
+    }
+
+    private MetaStep seedSum(JobSpec spec, Metaparameters z, long[] seeds, boolean metagradient) {
         long start = System.nanoTime();
         Broadcast<JobSpec> specShared = context.broadcast(spec);
         Broadcast<Metaparameters> zShared = context.broadcast(z);
         LongAccumulator resultBytes = context.sc().longAccumulator("metagradient result bytes");
         try {
             SeedSum sum = context.parallelize(indices(seeds.length), seeds.length)
-                    .map(new SeedMetagradient(specShared, zShared, seeds, resultBytes))
+                    .map(new SeedRun(specShared, zShared, seeds, metagradient, resultBytes))
                     .treeAggregate(new SeedSum(seeds.length), SeedSum::add, SeedSum::merge);
             long broadcastBytes = WireSize.of(spec) + WireSize.of(z);
             return new MetaStep(sum.total(), resultBytes.value(), broadcastBytes, (System.nanoTime() - start) / 1e9);
@@ -167,16 +179,17 @@ public final class SparkSession implements AutoCloseable {
         context.stop();
     }
 
-    private record SeedMetagradient(Broadcast<JobSpec> spec, Broadcast<Metaparameters> z, long[] seeds,
-                                    LongAccumulator resultBytes)
+    private record SeedRun(Broadcast<JobSpec> spec, Broadcast<Metaparameters> z, long[] seeds, boolean metagradient,
+                           LongAccumulator resultBytes)
             implements Function<Integer, SeedSum.Part> {
         @Override
         public SeedSum.Part call(Integer index) {
             long seed = seeds[index];
             JobSpec seeded = spec.value().withTrainingSeed(seed);
-            MetagradientResult r = ExecutorErrors.translate(
-                    () -> new Task(seeded, z.value(), seed).metagradient(StepListener.NONE, false));
-            SeedSum.Part part = SeedSum.Part.of(index, r, seeded.objective());
+            Task task = new Task(seeded, z.value(), seed);
+            SeedSum.Part part = ExecutorErrors.translate(() -> metagradient
+                    ? SeedSum.Part.of(index, task.metagradient(StepListener.NONE, false), seeded.objective())
+                    : SeedSum.Part.of(index, task.train(StepListener.NONE), seeded.objective()));
             resultBytes.add(WireSize.of(part));
             return part;
         }

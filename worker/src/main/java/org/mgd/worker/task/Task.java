@@ -49,7 +49,10 @@ public record Task(JobSpec spec, Metaparameters meta, long seed) implements Seri
         Evaluation target = Evaluator.evaluate(setup.network(), end.params(), setup.splits().target(), scale);
         Evaluation test = Evaluator.evaluate(setup.network(), end.params(), setup.splits().test(), scale);
         String model = NetworkFactory.describe(spec.model(), setup.train().shape(), setup.train().classes());
-        return new TaskResult(model, target.objective(spec.objective()), target, test, setup.training().lastLoss(),
+        Evaluation validation = setup.splits().validation().size() == 0 ? null
+                : Evaluator.evaluate(setup.network(), end.params(), setup.splits().validation(), scale);
+        return new TaskResult(model, target.objective(spec.objective()), target, test, validation,
+                setup.training().lastLoss(),
                 end.step(), seed, end.params().length,
                 new int[] {setup.train().size(), setup.splits().target().size(), setup.splits().test().size()},
                 (System.nanoTime() - start) / 1e9);
