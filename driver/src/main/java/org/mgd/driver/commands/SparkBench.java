@@ -18,7 +18,8 @@ import org.mgd.driver.spark.SparkSession;
 /**
  * {@code mgd bench spark SPEC [--master URL] [--seeds N] [--steps M]}: MGD meta-steps on whatever
  * executors the master gives, each one N metagradient tasks; the first meta-step warms up
- * executors and JIT and is not counted. Prints metagradient throughput (tasks per minute of the
+ * executors and JIT and is not counted, nor is the run's final evaluation (plain training, no
+ * metagradient). Prints metagradient throughput (tasks per minute of the
  * Spark jobs), bytes shipped per meta-step and the driver's share of a meta-step's time.
  * deploy/cluster/bench-scaling.sh runs it on 1 and 2 executors and prints the scaling efficiency.
  */
@@ -30,7 +31,7 @@ final class SparkBench {
         int seeds = cli.intOption("seeds", 4, 1);
         int measured = cli.intOption("steps", 3, 1);
         JobSpec spec = SpecLoader.load(cli.argument(1, 2), concat(cli.sets(), "mgd.seeds=" + seeds,
-                "mgd.steps=" + measured));
+                "mgd.steps=" + (measured + 1)));
         if (spec.mgd() == null) {
             throw new MgdException("bench spark runs MGD meta-steps: the spec needs an mgd: section");
         }
@@ -54,7 +55,7 @@ final class SparkBench {
         double stepSeconds = 0;
         double driverSeconds = 0;
         long bytes = 0;
-        for (Map<String, Object> line : history.subList(1, history.size())) {
+        for (Map<String, Object> line : history.subList(1, 1 + measured)) {
             double seconds = (Double) line.get("seconds");
             double driver = (Double) line.get("driver_seconds");
             stepSeconds += seconds;
@@ -62,7 +63,7 @@ final class SparkBench {
             sparkSeconds += seconds - driver;
             bytes += ((Number) line.get("result_bytes")).longValue() + ((Number) line.get("broadcast_bytes")).longValue();
         }
-        int steps = history.size() - 1;
+        int steps = measured;
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("spec", spec.name());
         f.put("master", spark(cli));
