@@ -9,7 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.mgd.common.MgdException;
 
 /**
@@ -75,10 +79,21 @@ public final class HadoopFiles {
         writeAtomically(location, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Writes to a temporary sibling, then renames it over the target. */
+    /**
+     * Writes to a temporary sibling, then renames it over the target in one step where the
+     * filesystem can: HDFS (a rename with OVERWRITE is one namenode operation) and local disks
+     * (rename(2) replaces the target). Elsewhere (object stores, whose renames are copies anyway)
+     * the old file is deleted first.
+     */
     public static void writeAtomically(String location, byte[] bytes) {
         Path target = path(location);
         FileSystem fs = fileSystem(target);
+        // Hadoop's local filesystem keeps a .crc beside each file and renames the two one after
+        // the other, so a crash between them leaves a file its own checksum rejects. Local files
+        // are written without one; what needs a checksum (checkpoints) carries its own.
+        if (fs instanceof LocalFileSystem local) {
+            fs = local.getRaw();
+        }
         Path parent = target.getParent();
         Path tmp = new Path(parent, "." + target.getName() + ".tmp-" + UUID.randomUUID());
         try {
@@ -88,12 +103,7 @@ public final class HadoopFiles {
             try (OutputStream out = fs.create(tmp, true)) {
                 out.write(bytes);
             }
-            if (fs.exists(target) && !fs.delete(target, false)) {
-                throw new IOException("cannot replace the existing file");
-            }
-            if (!fs.rename(tmp, target)) {
-                throw new IOException("rename from " + tmp + " failed");
-            }
+            replace(fs, tmp, target);
         } catch (IOException e) {
             try {
                 fs.delete(tmp, false);
@@ -101,6 +111,25 @@ public final class HadoopFiles {
                 // The temporary file is hidden and harmless; the original error matters more.
             }
             throw new MgdException("cannot write " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void replace(FileSystem fs, Path tmp, Path target) throws IOException {
+        if (fs instanceof DistributedFileSystem hdfs) {
+            hdfs.rename(tmp, target, Options.Rename.OVERWRITE);
+            return;
+        }
+        if (fs instanceof RawLocalFileSystem) {
+            // A .crc left by an earlier checksummed write would reject the new bytes.
+            Path staleChecksum = new Path(target.getParent(), "." + target.getName() + ".crc");
+            if (fs.exists(staleChecksum)) {
+                fs.delete(staleChecksum, false);
+            }
+        } else if (fs.exists(target) && !fs.delete(target, false)) {
+            throw new IOException("cannot replace the existing file");
+        }
+        if (!fs.rename(tmp, target)) {
+            throw new IOException("rename from " + tmp + " failed");
         }
     }
 
