@@ -25,11 +25,13 @@ public interface MetaOptimizer {
             case SELECT -> o.type().equals("signed")
                     ? new SignedSelection(step, o.fraction(), mgd.seed(), StartingPoint.budget(mgd, trainSize))
                     : new ExchangeSelection(o.swap());
-            case POISON -> new SignedPixels(step, mgd.radius());
-            case SCHEDULE -> o.type().equals("signed")
-                    ? new LogSchedule(step, false, o.beta1(), o.beta2())
-                    : new LogSchedule(step, true, o.beta1(), o.beta2());
+            case POISON -> new ProjectedPixels(step, direction(o), mgd.radius());
+            case SCHEDULE -> new LogSchedule(step, direction(o));
         };
+    }
+
+    private static StepDirection direction(MgdSpec.MetaOptimizerSpec o) {
+        return o.type().equals("adam") ? StepDirection.adam(o.beta1(), o.beta2()) : StepDirection.signed();
     }
 
     static double sign(double x) {
