@@ -9,7 +9,10 @@ import org.mgd.common.data.IdxWriter;
 import org.mgd.common.data.Splits;
 import org.mgd.common.meta.Metaparameters;
 import org.mgd.common.spec.JobSpec;
+import org.mgd.common.spec.LrScheduleSpec;
+import org.mgd.common.spec.TrainingSpec;
 import org.mgd.driver.report.JsonReport;
+import org.mgd.worker.train.LrPlan;
 
 /**
  * What MGD made, as files a user takes elsewhere (every file written atomically, on any Hadoop
@@ -19,12 +22,13 @@ import org.mgd.driver.report.JsonReport;
  * {@code poisons-labels-idx1-ubyte}), and the whole poisoned training split as another
  * ({@code poisoned-train-*}): a drop-in training set, {@code idx:OUT/poisoned-train}. IDX holds
  * bytes, so pixels are rounded to multiples of 1/255 there; best-metaparameters.json keeps them exact.
+ * Schedule: {@code schedule.json}, the learned learning rate of every step beside the grid's best.
  * Returns the result.json fields naming the files.
  */
 final class Exports {
     private Exports() {}
 
-    static Map<String, Object> write(JobSpec spec, Metaparameters best, String out) {
+    static Map<String, Object> write(JobSpec spec, Metaparameters best, JobSpec gridBest, String out) {
         Map<String, Object> files = new LinkedHashMap<>();
         switch (spec.mgd().task()) {
             case SELECT -> files.put("selection", selection(spec, best, out + "/selection.json"));
@@ -37,9 +41,44 @@ final class Exports {
                 IdxWriter.write(out + "/poisoned-train", train.withFeatures(poisoned, best.values()));
                 files.put("poisoned_train_idx", out + "/poisoned-train");
             }
-            case SCHEDULE -> { }
+            case SCHEDULE -> files.put("schedule", schedule(spec, best, gridBest, out + "/schedule.json"));
         }
         return files;
+    }
+
+    /**
+     * The learned schedule as learning rates, not multipliers: its knots and where they sit, the
+     * rate of every training step, and beside it the grid's best one-cycle schedule (null: none).
+     */
+    private static String schedule(JobSpec spec, Metaparameters best, JobSpec gridBest, String location) {
+        TrainingSpec training = spec.training();
+        double[] knots = best.values();
+        double[] knotSteps = new double[knots.length];
+        for (int k = 0; k < knots.length; k++) {
+            knotSteps[k] = (double) k * (training.steps() - 1) / (knots.length - 1);
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("steps", training.steps());
+        f.put("base_lr", training.optimizer().lr());
+        f.put("knots", knots);
+        f.put("knot_steps", knotSteps);
+        f.put("learning_rates", learningRates(spec, best));
+        if (gridBest != null && gridBest.training().lrSchedule() instanceof LrScheduleSpec.OneCycle cycle) {
+            Map<String, Object> g = new LinkedHashMap<>();
+            g.put("peak_lr", gridBest.training().optimizer().lr());
+            g.put("warmup", cycle.warmup());
+            g.put("final_ratio", cycle.finalRatio());
+            g.put("learning_rates", learningRates(gridBest, null));
+            f.put("grid_best", g);
+        }
+        JsonReport.emit(f, location);
+        return location;
+    }
+
+    /** Every step's learning rate, as training computes it, at the lr_schedule knots {@code z} (null: none). */
+    static double[] learningRates(JobSpec spec, Metaparameters z) {
+        TrainingSpec t = spec.training();
+        return new LrPlan(t.optimizer().lr(), t.lrSchedule(), z == null ? null : z.values(), t.steps()).all();
     }
 
     private static String selection(JobSpec spec, Metaparameters best, String location) {

@@ -44,7 +44,7 @@ public final class MgdJob {
         f.put("start_test_accuracy", first.get("test_accuracy"));
         f.put("best_test_accuracy", bestLine.get("test_accuracy"));
         f.put("best_metaparameters", out + "/best-metaparameters.json");
-        f.putAll(Exports.write(spec, end.best(), out));
+        f.putAll(Exports.write(spec, end.best(), comparison.gridBest(), out));
         // Gradient evaluations / T, summed over the meta-steps: MGD's compute in training runs.
         f.put("training_run_equivalents", end.history().stream()
                 .mapToDouble(m -> ((Number) m.getOrDefault("training_run_equivalents", 0)).doubleValue()).sum());

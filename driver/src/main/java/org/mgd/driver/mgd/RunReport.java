@@ -9,7 +9,6 @@ import org.mgd.common.data.Splits;
 import org.mgd.common.io.HadoopFiles;
 import org.mgd.common.meta.Metaparameters;
 import org.mgd.common.spec.JobSpec;
-import org.mgd.common.spec.LrScheduleSpec;
 import org.mgd.driver.report.plot.Chart;
 import org.mgd.driver.report.plot.HtmlReport;
 import org.mgd.driver.report.plot.ImageGrid;
@@ -84,26 +83,15 @@ final class RunReport {
     private static byte[] schedule(JobSpec spec, Metaparameters start, Metaparameters best, JobSpec gridBest) {
         int steps = spec.training().steps();
         double[] x = new double[steps];
-        double[] learned = new double[steps];
-        double[] flat = new double[steps];
-        double[] grid = new double[steps];
-        double base = spec.training().optimizer().lr();
-        LrScheduleSpec schedule = spec.training().lrSchedule();
         for (int t = 0; t < steps; t++) {
             x[t] = t;
-            double p = LrScheduleSpec.position(t, steps);
-            learned[t] = base * schedule.multiplier(t, steps) * LrScheduleSpec.interpolate(best.values(), p);
-            flat[t] = base * schedule.multiplier(t, steps) * LrScheduleSpec.interpolate(start.values(), p);
-            if (gridBest != null) {
-                grid[t] = gridBest.training().optimizer().lr() * gridBest.training().lrSchedule().multiplier(t, steps);
-            }
         }
         Chart.Builder chart = Chart.builder("Learning-rate schedule").xLabel("training step").yLabel("learning rate")
-                .line(x, learned, "learned by MGD");
+                .line(x, Exports.learningRates(spec, best), "learned by MGD");
         if (gridBest != null) {
-            chart.line(x, grid, "grid's best one-cycle");
+            chart.line(x, Exports.learningRates(gridBest, null), "grid's best one-cycle");
         }
-        return chart.line(x, flat, "flat start").build().png(900, 450);
+        return chart.line(x, Exports.learningRates(spec, start), "flat start").build().png(900, 450);
     }
 
     private static byte[] poisons(JobSpec spec, Metaparameters clean, Metaparameters poisoned) {

@@ -15,6 +15,15 @@ public record LrPlan(double baseLr, LrScheduleSpec schedule, double[] knots, int
         return knots == null ? lr : lr * LrScheduleSpec.interpolate(knots, LrScheduleSpec.position(t, steps));
     }
 
+    /** The learning rate of every step, 0 to T − 1. */
+    public double[] all() {
+        double[] lr = new double[steps];
+        for (int t = 0; t < steps; t++) {
+            lr[t] = lr(t);
+        }
+        return lr;
+    }
+
     /**
      * Adds step t's share of ∂φ/∂knots, given {@code lrBar} = ∂φ/∂lr_t: the learning rate is
      * linear in the two knots around step t.
