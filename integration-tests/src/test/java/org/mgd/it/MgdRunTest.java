@@ -56,6 +56,33 @@ class MgdRunTest {
     }
 
     @Test
+    void theSignedRuleKeepsTheBudgetExactly(@TempDir Path dir) {
+        // The paper's rule, with a mask large enough that whole blocks drop out at once.
+        MgdState end = run(spec("digits-select.yaml", "mgd.steps=2", "mgd.optimizer={type: signed, step: 1, fraction: 0.3}"),
+                dir, false);
+        assertTrue(objective(end, 2) < objective(end, 0), "target loss " + objective(end, 0) + " -> " + objective(end, 2));
+        double[] c = end.z().values();
+        assertEquals(300, Arrays.stream(c).sum(), 0.0, "counts sum to the budget");
+        assertTrue(Arrays.stream(c).allMatch(x -> x >= 0 && x == Math.rint(x)), "whole, non-negative counts");
+    }
+
+    @Test
+    void poisonsTakeAdamStepsInsideTheBoxAndTheRadius(@TempDir Path dir) {
+        MgdState end = run(spec("digits-poison.yaml", "mgd.steps=2", "mgd.radius=0.3",
+                "mgd.optimizer={type: adam, step: 0.1}"), dir, false);
+        assertTrue(objective(end, 2) < objective(end, 0), objective(end, 0) + " -> " + objective(end, 2));
+        double[] clean = end.optimizerState()[0];
+        double[] x = end.z().values();
+        double moved = 0;
+        for (int i = 0; i < x.length; i++) {
+            assertTrue(x[i] >= 0 && x[i] <= 1 && Math.abs(x[i] - clean[i]) <= 0.3 + 1e-12, "pixel " + x[i]);
+            moved = Math.max(moved, Math.abs(x[i] - clean[i]));
+        }
+        assertTrue(moved > 0.1, "two Adam steps of 0.1 moved some pixel by " + moved);
+        assertEquals(2, end.optimizerState()[3][0], "Adam counted its two steps");
+    }
+
+    @Test
     void poisoningRaisesTheTargetLossInsideThePixelBox(@TempDir Path dir) {
         MgdState end = run(spec("digits-poison.yaml", "mgd.steps=3"), dir, false);
         // The objective is minus the target loss: it must go down.
@@ -108,6 +135,35 @@ class MgdRunTest {
         assertTrue(objective(fixed, 1) != objective(whole, 1), "meta-step 1 used the same seeds");
     }
 
+    @Test
+    void aScheduleResumesWithItsAdamMoments(@TempDir Path dir) {
+        MgdState whole = run(spec("digits-schedule.yaml", "mgd.steps=3", "training.steps=60"), dir.resolve("whole"), false);
+        run(spec("digits-schedule.yaml", "mgd.steps=2", "training.steps=60"), dir.resolve("split"), false);
+        MgdState resumed = run(spec("digits-schedule.yaml", "mgd.steps=3", "training.steps=60", "replay.k=4"),
+                dir.resolve("split"), true);
+        assertArrayEquals(whole.z().values(), resumed.z().values(), 0.0);
+        assertArrayEquals(whole.optimizerState()[1], resumed.optimizerState()[1], 0.0);
+        for (int t = 0; t < whole.history().size(); t++) {
+            assertEquals(objective(whole, t), objective(resumed, t), 0.0, "meta-step " + t);
+        }
+    }
+
+    @Test
+    void resumingAnotherJobIsRefusedNamingWhatChanged(@TempDir Path dir) {
+        run(spec("digits-select.yaml", "mgd.steps=0"), dir, false);
+        MgdException e = assertThrows(MgdException.class, () -> run(spec("digits-select.yaml", "mgd.steps=1",
+                "training.optimizer.lr=0.2", "mgd.budget=0.4"), dir, true));
+        assertTrue(e.getMessage().contains("training.optimizer.lr (0.1 then, 0.2 now)"), e.getMessage());
+        assertTrue(e.getMessage().contains("mgd.budget (0.5 then, 0.4 now)"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve(".mgd-run.lock")), "a refused resume holds no lock");
+        e = assertThrows(MgdException.class, () -> run(spec("digits-select.yaml", "mgd.steps=1",
+                "training.lr_schedule={type: cosine}"), dir, true));
+        assertTrue(e.getMessage().contains("training.lr_schedule.kind"), e.getMessage());
+        // Writing a default out is the same job.
+        assertEquals(2, run(spec("digits-select.yaml", "mgd.steps=1", "training.optimizer.nesterov=false"), dir, true)
+                .history().size());
+    }
+
     private static String[] with(String[] sets, String more) {
         String[] all = Arrays.copyOf(sets, sets.length + 1);
         all[sets.length] = more;
@@ -143,6 +199,7 @@ class MgdRunTest {
         for (String[] bad : new String[][] {{"digits-select.yaml", "mgd.budget=1.5", "larger than the pool"},
             {"digits-poison.yaml", "mgd.poison_fraction=0", "poisoning needs examples"},
             {"digits-schedule.yaml", "mgd.knots=1", "at least 2 knots"},
+            {"digits-schedule.yaml", "mgd.knots=151", "more than training.steps (150)"},
             {"digits-select.yaml", "mgd.task=distill", "'distill' is not one of select, poison, schedule"},
             {"digits-select.yaml", "mgd.optimizer.type=adam", "'adam' is not one of exchange, signed"},
             {"digits-poison.yaml", "objective=target_loss", "set objective: neg_target_loss"},

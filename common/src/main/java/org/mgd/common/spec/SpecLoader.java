@@ -97,7 +97,7 @@ public final class SpecLoader {
         String objective = root.choice("objective", "target_loss", keys(Objective.values()));
         ReplaySpec replay = bindReplay(root.child("replay"));
         SpecNode mgdNode = root.child("mgd");
-        MgdSpec mgd = mgdNode.present() ? bindMgd(mgdNode, objective, data) : null;
+        MgdSpec mgd = mgdNode.present() ? bindMgd(mgdNode, objective, data, training) : null;
         root.finish();
         return new JobSpec(name, data, model, training, Objective.valueOf(objective.toUpperCase()), replay, mgd);
     }
@@ -256,7 +256,7 @@ public final class SpecLoader {
         return new ReplaySpec(schedule, k, slots, checkpoints, vjpStep);
     }
 
-    private static MgdSpec bindMgd(SpecNode node, String objective, DataSpec data) {
+    private static MgdSpec bindMgd(SpecNode node, String objective, DataSpec data, TrainingSpec training) {
         String task = node.choice("task", null, keys(MgdSpec.Task.values()));
         int steps = node.integer("steps", 10, 0, 1_000_000);
         int seeds = node.integer("seeds", 1, 1, 10_000);
@@ -307,6 +307,9 @@ public final class SpecLoader {
         }
         if ("schedule".equals(task) && knots < 2) {
             node.problem(node.keyPath("knots"), "a schedule needs at least 2 knots, got " + knots);
+        } else if ("schedule".equals(task) && training != null && knots > training.steps()) {
+            node.problem(node.keyPath("knots"), knots + " knots is more than training.steps (" + training.steps()
+                    + "): a knot per step is the most a schedule can use");
         }
         node.finish();
         if (task == null) {

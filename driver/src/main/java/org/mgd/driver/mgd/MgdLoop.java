@@ -50,8 +50,10 @@ public final class MgdLoop {
             if (!saved) {
                 throw new MgdException("--resume: " + statePath(out) + " does not exist; nothing to resume");
             }
+            MgdState state = MgdState.read(statePath(out));
+            SavedSpec.check(state.spec(), spec, statePath(out));
             lock = RunLock.acquire(out, true);
-            return MgdState.read(statePath(out));
+            return state;
         }
         if (saved) {
             throw new MgdException(out + " already holds an MGD run (state.json); pass --resume to continue it,"
@@ -60,7 +62,7 @@ public final class MgdLoop {
         lock = RunLock.acquire(out, false);
         Metaparameters z = StartingPoint.of(spec, Splits.load(spec.data()).train());
         return new MgdState(0, z, MetaOptimizer.of(mgd, z.size()).initialState(z), null, Double.POSITIVE_INFINITY, -1,
-                new ArrayList<>());
+                new ArrayList<>(), SavedSpec.of(spec));
     }
 
     /**
@@ -104,7 +106,8 @@ public final class MgdLoop {
             line.put("broadcast_bytes", shipped.broadcastBytes());
             line.put("driver_seconds", seconds - shipped.sparkSeconds());
             history.add(line);
-            state = new MgdState(done ? t : t + 1, next, optimizerState, best, bestScore, bestStep, history);
+            state = new MgdState(done ? t : t + 1, next, optimizerState, best, bestScore, bestStep, history,
+                    state.spec() != null ? state.spec() : SavedSpec.of(spec));
             save(state);
             if (!quiet) {
                 System.err.println(progress(history.get(history.size() - 1)));

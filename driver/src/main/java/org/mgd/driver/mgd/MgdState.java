@@ -15,10 +15,11 @@ import org.mgd.common.meta.Metaparameters;
 /**
  * Everything an MGD run needs to continue: the next meta-step, the metaparameters, the
  * meta-optimizer's state, the best point so far (by the validation split when there is one) and
- * the metrics of every meta-step. Saved atomically after each meta-step; {@code --resume} reads it.
+ * the metrics of every meta-step, and the job they belong to ({@link SavedSpec}; null in states
+ * saved before it was recorded). Saved atomically after each meta-step; {@code --resume} reads it.
  */
 public record MgdState(int step, Metaparameters z, double[][] optimizerState, Metaparameters best, double bestScore,
-                       int bestStep, List<Map<String, Object>> history) {
+                       int bestStep, List<Map<String, Object>> history, JsonNode spec) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,6 +32,7 @@ public record MgdState(int step, Metaparameters z, double[][] optimizerState, Me
         f.put("best_score", Double.isFinite(bestScore) ? bestScore : null);
         f.put("best_step", bestStep);
         f.put("history", history);
+        f.put("spec", spec);
         try {
             return JSON.writeValueAsString(f);
         } catch (IOException e) {
@@ -59,7 +61,7 @@ public record MgdState(int step, Metaparameters z, double[][] optimizerState, Me
                     new TypeReference<List<Map<String, Object>>>() { });
             double bestScore = root.get("best_score").isNull() ? Double.POSITIVE_INFINITY : root.get("best_score").asDouble();
             return new MgdState(root.get("step").asInt(), z, state, best, bestScore, root.get("best_step").asInt(),
-                    new ArrayList<>(history));
+                    new ArrayList<>(history), root.get("spec"));
         } catch (IOException | RuntimeException e) {
             if (e instanceof MgdException m) {
                 throw m;
