@@ -121,9 +121,18 @@ class MgdRunTest {
     @Test
     void freshSeedsAndADecayingStepResumeToTheUninterruptedResult(@TempDir Path dir) {
         String[] sets = {"mgd.fresh_seeds=true", "mgd.seeds=2", "mgd.optimizer.final_step=0.02", "training.steps=60"};
-        MgdState whole = run(spec("digits-poison.yaml", with(sets, "mgd.steps=3")), dir.resolve("whole"), false);
-        run(spec("digits-poison.yaml", with(sets, "mgd.steps=1")), dir.resolve("split"), false);
-        MgdState resumed = run(spec("digits-poison.yaml", with(sets, "mgd.steps=3")), dir.resolve("split"), true);
+        JobSpec spec = spec("digits-poison.yaml", with(sets, "mgd.steps=3"));
+        MgdState whole = run(spec, dir.resolve("whole"), false);
+        // Stopped after two meta-steps (a driver that died there): the step size at meta-step 2
+        // only matches the uninterrupted run's if it falls over the same horizon.
+        try (SparkSession spark = SparkSession.start("test", "local[2]")) {
+            MgdLoop loop = new MgdLoop(spec, spark, dir.resolve("split").toString(), true);
+            loop.step(loop.step(loop.start(false)));
+        }
+        MgdException e = assertThrows(MgdException.class,
+                () -> run(spec("digits-poison.yaml", with(sets, "mgd.steps=4")), dir.resolve("split"), true));
+        assertTrue(e.getMessage().contains("mgd.steps (3 then, 4 now)"), e.getMessage());
+        MgdState resumed = run(spec, dir.resolve("split"), true);
         assertArrayEquals(whole.z().values(), resumed.z().values(), 0.0);
         for (int t = 0; t < whole.history().size(); t++) {
             assertEquals(objective(whole, t), objective(resumed, t), 0.0, "meta-step " + t);
@@ -159,6 +168,10 @@ class MgdRunTest {
         e = assertThrows(MgdException.class, () -> run(spec("digits-select.yaml", "mgd.steps=1",
                 "training.lr_schedule={type: cosine}"), dir, true));
         assertTrue(e.getMessage().contains("training.lr_schedule.kind"), e.getMessage());
+        // The Hessian-vector products' step changes every metagradient; where checkpoints live does not.
+        e = assertThrows(MgdException.class, () -> run(spec("digits-select.yaml", "mgd.steps=1",
+                "replay.vjp_step=1e-4"), dir, true));
+        assertTrue(e.getMessage().contains("replay.vjp_step (1.0E-5 then, 1.0E-4 now)"), e.getMessage());
         // Writing a default out is the same job.
         assertEquals(2, run(spec("digits-select.yaml", "mgd.steps=1", "training.optimizer.nesterov=false"), dir, true)
                 .history().size());

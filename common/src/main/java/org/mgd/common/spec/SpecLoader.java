@@ -287,6 +287,19 @@ public final class SpecLoader {
                 opt.number("beta1", 0.9, 0, false, 1, true),
                 opt.number("beta2", 0.999, 0, false, 1, true),
                 opt.optionalNumber("final_step", 0, true));
+        // A key the chosen rule never reads would be accepted and silently do nothing.
+        List<String> used = switch (type) {
+            case "exchange" -> List.of("type", "swap");
+            case "adam" -> List.of("type", "step", "final_step", "beta1", "beta2");
+            default -> "select".equals(task) ? List.of("type", "step", "final_step", "fraction")
+                    : List.of("type", "step", "final_step");
+        };
+        for (String k : List.of("step", "final_step", "fraction", "swap", "beta1", "beta2")) {
+            if (!used.contains(k) && opt.has(k)) {
+                opt.problem(opt.keyPath(k), "is not used by the " + type + " rule" + (task == null ? "" : " of " + task)
+                        + " (it reads " + String.join(", ", used.subList(1, used.size())) + ")");
+            }
+        }
         opt.finish();
         if ("select".equals(task) && budget > 1) {
             node.problem(node.keyPath("budget"), "is the fraction of the training pool to keep; " + budget
@@ -299,6 +312,11 @@ public final class SpecLoader {
             if (!"neg_target_loss".equals(objective)) {
                 node.problem("objective", "a poisoning run maximises the target loss: set objective: neg_target_loss");
             }
+        }
+        if (!freshSeeds && seeds > MgdSpec.UNSEEN_SEED_OFFSET) {
+            node.problem(node.keyPath("seeds"), "must be <= " + MgdSpec.UNSEEN_SEED_OFFSET + ", got " + seeds
+                    + ": seeds from training.seed + " + MgdSpec.UNSEEN_SEED_OFFSET
+                    + " on are kept for judging the result on unseen batch orders");
         }
         if (freshSeeds && (long) (steps + 1) * seeds > MgdSpec.UNSEEN_SEED_OFFSET) {
             node.problem(node.keyPath("fresh_seeds"), "needs (steps + 1) x seeds <= " + MgdSpec.UNSEEN_SEED_OFFSET

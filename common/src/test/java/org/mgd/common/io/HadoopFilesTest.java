@@ -7,11 +7,18 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.hdfs.DFSInotifyEventInputStream;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.hadoop.hdfs.client.HdfsAdmin;
+import org.apache.hadoop.hdfs.inotify.Event;
+import org.apache.hadoop.hdfs.inotify.EventBatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +52,29 @@ class HadoopFilesTest {
         assertEquals("second, longer", HadoopFiles.readString(file));
         FileSystem fs = cluster.getFileSystem();
         assertEquals(1, fs.listStatus(new org.apache.hadoop.fs.Path("/runs/a")).length, "only state.json is left");
+    }
+
+    @Test
+    void anHdfsOverwriteIsOneRenameThatNeverLeavesTheTargetMissing() throws Exception {
+        String file = MiniHdfs.uri(cluster, "/runs/b/state.json");
+        HadoopFiles.writeString(file, "first");
+        // The namenode's own record of what happened (its inotify stream, read from the edit log).
+        HdfsAdmin admin = new HdfsAdmin(cluster.getURI(), cluster.getConfiguration(0));
+        long from = cluster.getNameNode().getNamesystem().getEditLog().getLastWrittenTxId();
+        DFSInotifyEventInputStream events = admin.getInotifyEventStream(from);
+        HadoopFiles.writeString(file, "second");
+        List<String> seen = new ArrayList<>();
+        EventBatch batch;
+        while ((batch = events.poll(2, TimeUnit.SECONDS)) != null) {
+            for (Event e : batch.getEvents()) {
+                if (e instanceof Event.RenameEvent r) {
+                    seen.add("rename to " + r.getDstPath());
+                } else if (e instanceof Event.UnlinkEvent u) {
+                    seen.add("delete " + u.getPath());
+                }
+            }
+        }
+        assertEquals(List.of("rename to /runs/b/state.json"), seen);
     }
 
     @Test

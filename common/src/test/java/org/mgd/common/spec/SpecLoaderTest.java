@@ -184,4 +184,18 @@ class SpecLoaderTest {
         assertTrue(p.contains("mgd.fresh_seeds: needs (steps + 1) x seeds <= 1000 batch orders, got 1002"), p);
         assertTrue(p.contains("mgd.optimizer.final_step"), p);
     }
+
+    @Test
+    void metaOptimizerKeysTheRuleDoesNotReadAreRefused() {
+        String p = String.join("\n", problems(MINIMAL, "mgd.task=select", "mgd.optimizer={swap: 5, final_step: 0.1}"));
+        assertTrue(p.contains("mgd.optimizer.final_step: is not used by the exchange rule of select (it reads swap)"), p);
+        p = String.join("\n", problems(MINIMAL, "mgd.task=schedule", "mgd.optimizer={type: signed, beta1: 0.5}"));
+        assertTrue(p.contains("mgd.optimizer.beta1: is not used by the signed rule of schedule"), p);
+        p = String.join("\n", problems(MINIMAL, "mgd.task=select", "mgd.seeds=1001"));
+        assertTrue(p.contains("mgd.seeds: must be <= 1000, got 1001"), p);
+        // What each rule reads passes.
+        parse(MINIMAL, "mgd.task=select", "mgd.optimizer={type: signed, step: 2, fraction: 0.3, final_step: 1}");
+        parse(MINIMAL, "mgd.task=schedule", "mgd.optimizer={type: adam, step: 0.2, beta1: 0.8, beta2: 0.99}");
+        parse(MINIMAL, "mgd.task=select", "mgd.seeds=1000");
+    }
 }

@@ -67,58 +67,93 @@ public final class MgdLoop {
 
     /**
      * Runs meta-steps until {@code mgd.steps} have been taken, evaluating the point before each
-     * and the final one after (by plain training runs: no step follows it); returns the final state. A state saved by a shorter run ends with
-     * its final evaluation, which is simply the next meta-step's evaluation: it is redone, not kept twice.
+     * and the final one after (by plain training runs: no step follows it); returns the final
+     * state. A state saved by a shorter run ends with its final evaluation, which is simply the
+     * next meta-step's evaluation: it is redone, not kept twice.
      */
     public MgdState run(MgdState state) {
-        MetaOptimizer optimizer = MetaOptimizer.of(mgd, state.z().size());
         while (true) {
-            long t0 = System.nanoTime();
-            int t = state.step();
-            long[] seeds = mgd.trainingSeeds(spec.training().seed(), t);
-            boolean done = t >= mgd.steps();
-            SparkSession.MetaStep shipped = done ? spark.evaluationSum(spec, state.z(), seeds)
-                    : spark.metagradientSum(spec, state.z(), seeds);
-            SeedSum.Part e = shipped.sum().mean();
-            double score = Double.isNaN(e.validationObjective()) ? e.objective() : e.validationObjective();
-            Metaparameters best = state.best();
-            double bestScore = state.bestScore();
-            int bestStep = state.bestStep();
-            if (!mgd.earlyStopping() || score < bestScore || (bestStep == t && best != null)) {
-                best = state.z();
-                bestScore = score;
-                bestStep = t;
-            }
-            Metaparameters next = state.z();
-            double[][] optimizerState = state.optimizerState();
-            double stepNorm = 0;
-            if (!done) {
-                MetaOptimizer.Step s = optimizer.step(state.z(), e.gradient(), t, optimizerState);
-                stepNorm = distance(state.z().values(), s.next().values());
-                next = s.next();
-                optimizerState = s.state();
-            }
-            List<Map<String, Object>> history = new ArrayList<>(state.history().subList(0, t));
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            Map<String, Object> line = metrics(t, e, stepNorm, seconds, state.z());
-            line.put("training_run_equivalents", e.gradientEvaluations() / spec.training().steps());
-            line.put("result_bytes", shipped.resultBytes());
-            line.put("broadcast_bytes", shipped.broadcastBytes());
-            line.put("driver_seconds", seconds - shipped.sparkSeconds());
-            history.add(line);
-            state = new MgdState(done ? t : t + 1, next, optimizerState, best, bestScore, bestStep, history,
-                    state.spec() != null ? state.spec() : SavedSpec.of(spec));
-            save(state);
-            if (!quiet) {
-                System.err.println(progress(history.get(history.size() - 1)));
-            }
-            if (done) {
-                // From here on state.json keeps other runs out of this directory.
-                if (lock != null) {
-                    lock.release();
-                }
+            boolean last = state.step() >= mgd.steps();
+            state = step(state);
+            if (last) {
                 return state;
             }
+        }
+    }
+
+    /**
+     * One meta-step from {@code state}, or past {@code mgd.steps} the final evaluation; the new
+     * state is saved (state.json, metrics.jsonl) before it is returned, so a driver that dies
+     * after it resumes from there.
+     */
+    public MgdState step(MgdState state) {
+        MetaOptimizer optimizer = MetaOptimizer.of(mgd, state.z().size());
+        long t0 = System.nanoTime();
+        int t = state.step();
+        long[] seeds = mgd.trainingSeeds(spec.training().seed(), t);
+        boolean done = t >= mgd.steps();
+        SparkSession.MetaStep shipped = done ? spark.evaluationSum(spec, state.z(), seeds)
+                : spark.metagradientSum(spec, state.z(), seeds);
+        SeedSum.Part e = shipped.sum().mean();
+        double score = Double.isNaN(e.validationObjective()) ? e.objective() : e.validationObjective();
+        Metaparameters best = state.best();
+        double bestScore = state.bestScore();
+        int bestStep = state.bestStep();
+        if (!mgd.earlyStopping() || score < bestScore || (bestStep == t && best != null)) {
+            best = state.z();
+            bestScore = score;
+            bestStep = t;
+        }
+        Metaparameters next = state.z();
+        double[][] optimizerState = state.optimizerState();
+        double stepNorm = 0;
+        if (!done) {
+            requireFinite(e.gradient(), t);
+            MetaOptimizer.Step s = optimizer.step(state.z(), e.gradient(), t, optimizerState);
+            stepNorm = distance(state.z().values(), s.next().values());
+            next = s.next();
+            optimizerState = s.state();
+        }
+        List<Map<String, Object>> history = new ArrayList<>(state.history().subList(0, t));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> line = metrics(t, e, stepNorm, seconds, state.z());
+        line.put("training_run_equivalents", e.gradientEvaluations() / spec.training().steps());
+        line.put("result_bytes", shipped.resultBytes());
+        line.put("broadcast_bytes", shipped.broadcastBytes());
+        line.put("driver_seconds", seconds - shipped.sparkSeconds());
+        history.add(line);
+        state = new MgdState(done ? t : t + 1, next, optimizerState, best, bestScore, bestStep, history,
+                state.spec() != null ? state.spec() : SavedSpec.of(spec));
+        save(state);
+        if (!quiet) {
+            System.err.println(progress(history.get(history.size() - 1)));
+        }
+        if (done && lock != null) {
+            // From here on state.json keeps other runs out of this directory.
+            lock.release();
+        }
+        return state;
+    }
+
+    /**
+     * A NaN in the metagradient would pass through Adam's moments and the projections into every
+     * later meta-step (the signed rule alone would hide it as a zero sign): stop at the step it
+     * appears, with state.json still holding that step's start.
+     */
+    static void requireFinite(double[] g, int t) {
+        int bad = 0;
+        int first = -1;
+        for (int i = 0; i < g.length; i++) {
+            if (!Double.isFinite(g[i])) {
+                bad++;
+                first = first < 0 ? i : first;
+            }
+        }
+        if (bad > 0) {
+            throw new MgdException("meta-step " + t + ": the metagradient has " + bad + " of " + g.length
+                    + " entries that are not finite (the first at index " + first + "): the reverse pass overflowed."
+                    + " Lower training.optimizer.lr or the meta-optimizer's step; state.json still holds meta-step "
+                    + t + "'s start");
         }
     }
 

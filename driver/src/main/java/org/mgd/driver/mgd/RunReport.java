@@ -25,8 +25,10 @@ final class RunReport {
         List<Comparison.Row> rows = comparison.rows();
         HtmlReport report = new HtmlReport("MGD " + spec.mgd().task().name().toLowerCase() + ": " + spec.name());
         report.paragraph("Metagradient descent on " + spec.name() + ": " + spec.mgd().steps() + " meta-steps, "
-                + spec.mgd().seeds() + " training seed(s) per meta-step; the validation split (when present) picks the"
-                + " best meta-step; the comparison retrains every candidate from scratch with " + Comparison.SEEDS
+                + spec.mgd().seeds() + " training seed(s) per meta-step; " + (spec.mgd().earlyStopping()
+                        ? "the validation split (the target without one) picks the best meta-step"
+                        : "the result is the last meta-step (mgd.early_stopping: false)")
+                + "; the comparison retrains every candidate from scratch with " + Comparison.SEEDS
                 + " training seeds MGD never saw.");
         report.keyValues(summary);
 

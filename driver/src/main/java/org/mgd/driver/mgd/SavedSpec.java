@@ -17,8 +17,11 @@ import org.mgd.common.spec.OptimizerSpec;
  * continues that job and not a changed one: a resumed run that trained with another learning
  * rate, split or budget would mix two jobs' meta-steps in one result. The spec is recorded as
  * bound (defaults filled in), so writing a default out or leaving it implied is the same job.
- * Two parts may change: {@code mgd.steps} (a run may be extended) and {@code replay} (where and
- * how checkpoints are kept does not change a bit of the result).
+ * What may change: {@code mgd.steps} (a run may be extended), unless
+ * {@code mgd.optimizer.final_step} makes the step size fall over them; and where and how REPLAY
+ * keeps its checkpoints ({@code replay.schedule, k, slots, checkpoints}), which does not change a
+ * bit of the result. {@code replay.vjp_step} does, so it may not. A key the saved spec lacks
+ * (a state from a version before the key existed) is not compared.
  */
 final class SavedSpec {
     private SavedSpec() {}
@@ -33,8 +36,10 @@ final class SavedSpec {
 
     static JsonNode of(JobSpec spec) {
         ObjectNode tree = JSON.valueToTree(spec);
-        tree.remove("replay");
-        ((ObjectNode) tree.get("mgd")).remove("steps");
+        ((ObjectNode) tree.get("replay")).retain("vjpStep");
+        if (spec.mgd().optimizer().finalStep() == null) {
+            ((ObjectNode) tree.get("mgd")).remove("steps");
+        }
         return tree;
     }
 
@@ -47,23 +52,17 @@ final class SavedSpec {
         compare("", saved, of(spec), differences);
         if (!differences.isEmpty()) {
             throw new MgdException("--resume: the spec differs from the one " + statePath + " was started with, at "
-                    + String.join("; ", differences) + ". Resume with that spec (only mgd.steps and replay may"
-                    + " change), or start afresh in another --out directory");
+                    + String.join("; ", differences) + ". Resume with that spec (only mgd.steps, unless"
+                    + " mgd.optimizer.final_step is set, and replay's schedule, k, slots and checkpoints may change),"
+                    + " or start afresh in another --out directory");
         }
     }
 
     private static void compare(String path, JsonNode then, JsonNode now, List<String> out) {
         if (then.isObject() && now.isObject()) {
-            List<String> keys = new ArrayList<>();
-            then.fieldNames().forEachRemaining(keys::add);
-            for (Iterator<String> it = now.fieldNames(); it.hasNext(); ) {
+            for (Iterator<String> it = then.fieldNames(); it.hasNext(); ) {
                 String k = it.next();
-                if (!keys.contains(k)) {
-                    keys.add(k);
-                }
-            }
-            for (String k : keys) {
-                compare(path.isEmpty() ? key(k) : path + "." + key(k), field(then, k), field(now, k), out);
+                compare(path.isEmpty() ? key(k) : path + "." + key(k), then.get(k), field(now, k), out);
             }
         } else if (!same(then, now)) {
             out.add(path + " (" + then + " then, " + now + " now)");

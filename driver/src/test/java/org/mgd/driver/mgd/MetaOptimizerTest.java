@@ -2,11 +2,13 @@ package org.mgd.driver.mgd;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.mgd.common.MgdException;
 import org.mgd.common.meta.Metaparameters;
 import org.mgd.common.spec.MgdSpec;
 
@@ -128,5 +130,14 @@ class MetaOptimizerTest {
         double[][] state = o.initialState(z);
         assertEquals(0.4, o.step(z, new double[] {1}, 0, state).next().values()[0], 1e-15);
         assertEquals(0.48, o.step(z, new double[] {1}, 4, state).next().values()[0], 1e-15);
+    }
+
+    @Test
+    void aMetagradientThatIsNotFiniteStopsTheLoopAtItsMetaStep() {
+        MgdLoop.requireFinite(new double[] {1, -2, 0}, 4);
+        MgdException e = assertThrows(MgdException.class,
+                () -> MgdLoop.requireFinite(new double[] {1, Double.NaN, Double.POSITIVE_INFINITY}, 4));
+        assertTrue(e.getMessage().startsWith("meta-step 4: the metagradient has 2 of 3 entries that are not finite"
+                + " (the first at index 1)"), e.getMessage());
     }
 }
