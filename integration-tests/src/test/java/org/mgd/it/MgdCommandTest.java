@@ -80,6 +80,8 @@ class MgdCommandTest {
         double random = demoAccuracy(run.stdout(), "random subset (MGD's start)");
         assertTrue(mgd > random + 1, "MGD " + mgd + "% vs random " + random + "%:\n" + run.stdout());
         assertTrue(run.stdout().contains("Report: "), run.stdout());
+        assertFalse(run.stderr().contains("training runs done"), "--quiet silences the driver's job progress:\n"
+                + run.stderr());
     }
 
     private static double demoAccuracy(String stdout, String candidate) {

@@ -40,7 +40,7 @@ public final class CheckCommand {
         double tolerance = cli.doubleOption("tolerance", DEFAULT_TOLERANCE);
         List<Row> rows = new ArrayList<>();
         double cosine;
-        try (SparkSession spark = SparkSession.start("mgd check " + spec.name(), cli.master())) {
+        try (SparkSession spark = SparkSession.start("mgd check " + spec.name(), cli.master(), !cli.quiet())) {
             Metaparameters g = spark.metagradients(List.of(Task.of(spec, given)),
                     Inputs.progress(cli, "check: metagradient"), false).get(0).metagradient().gradient();
             Metaparameters z = given != null ? given : Metaparameters.unitWeights(g.size());

@@ -32,7 +32,7 @@ public final class DemoCommand {
         System.err.println("mgd demo: data selection on the bundled 8x8 digits (30% wrong labels): keep the half of"
                 + " the pool that helps a clean target set, by metagradient descent (deploy/examples/digits-select.yaml)");
         Map<String, Object> result;
-        try (SparkSession spark = SparkSession.start("mgd demo", cli.master())) {
+        try (SparkSession spark = SparkSession.start("mgd demo", cli.master(), !cli.quiet())) {
             result = MgdJob.run(spec, spark, out, false, cli.quiet());
         }
         System.out.printf("Target loss %.4f -> %.4f in %d meta-steps. Retrained from scratch with unseen seeds:%n",

@@ -25,7 +25,7 @@ public final class MetagradCommand {
         JobSpec spec = Inputs.spec(cli);
         Metaparameters meta = Inputs.meta(cli);
         MetagradientResult r;
-        try (SparkSession spark = SparkSession.start("mgd metagrad " + spec.name(), cli.master())) {
+        try (SparkSession spark = SparkSession.start("mgd metagrad " + spec.name(), cli.master(), !cli.quiet())) {
             r = spark.metagradients(List.of(Task.of(spec, meta)),
                     Inputs.progress(cli, "metagrad " + spec.name() + " (reverse)"), true).get(0);
         }

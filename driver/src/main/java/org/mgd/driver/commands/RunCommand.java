@@ -23,7 +23,7 @@ public final class RunCommand {
         JobSpec spec = Inputs.spec(cli);
         String out = cli.out() != null ? cli.out() : "runs/" + spec.name();
         Map<String, Object> result;
-        try (SparkSession spark = SparkSession.start("mgd run " + spec.name(), cli.master())) {
+        try (SparkSession spark = SparkSession.start("mgd run " + spec.name(), cli.master(), !cli.quiet())) {
             result = MgdJob.run(spec, spark, out, cli.flag("resume"), cli.quiet());
         }
         if (!cli.quiet()) {

@@ -35,7 +35,7 @@ public final class ScoreCommand {
         PoolSlices pool = PoolSlices.of(source, spec.data());
         long t0 = System.nanoTime();
         PoolScoringJob.Outcome o;
-        try (SparkSession spark = SparkSession.start("mgd score " + spec.name(), cli.master())) {
+        try (SparkSession spark = SparkSession.start("mgd score " + spec.name(), cli.master(), !cli.quiet())) {
             int partitions = cli.intOption("partitions", Math.max(2, spark.context().defaultParallelism()), 1);
             if (!cli.quiet()) {
                 System.err.printf("mgd score: %d candidates of %s in %d partitions, injected at step %d of %d%n",

@@ -181,7 +181,7 @@ public final class SmoothnessCommand {
     /** All trainings as one Spark job (one task each), with a progress line per finished run. */
     private static List<ParameterRun.Outcome> runAll(List<Task> tasks, List<String> labels, String name,
                                                      CommandLine cli) {
-        try (SparkSession spark = SparkSession.start("mgd smoothness " + name, cli.master())) {
+        try (SparkSession spark = SparkSession.start("mgd smoothness " + name, cli.master(), !cli.quiet())) {
             AtomicInteger done = new AtomicInteger();
             if (!cli.quiet()) {
                 spark.context().sc().addSparkListener(new SparkListener() {
@@ -196,7 +196,7 @@ public final class SmoothnessCommand {
                 });
             }
             spark.context().setJobDescription("smoothness: " + tasks.size() + " training runs");
-            return spark.each(tasks, ParameterRun::run);
+            return spark.each("smoothness runs", tasks, ParameterRun::run);
         }
     }
 

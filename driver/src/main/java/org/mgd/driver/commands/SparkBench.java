@@ -43,7 +43,7 @@ final class SparkBench {
         }
         MgdState end;
         int executors;
-        try (SparkSession spark = SparkSession.start("mgd bench spark", cli.master())) {
+        try (SparkSession spark = SparkSession.start("mgd bench spark", cli.master(), !cli.quiet())) {
             MgdLoop loop = new MgdLoop(spec, spark, dir.toString(), true);
             end = loop.run(loop.start(false));
             executors = Math.max(1, spark.context().sc().getExecutorMemoryStatus().size() - (isLocal(spark) ? 0 : 1));

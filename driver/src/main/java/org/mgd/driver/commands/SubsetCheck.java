@@ -45,7 +45,7 @@ final class SubsetCheck {
         int size = Math.max(1, (int) Math.round(fraction * trainSize));
         List<Row> rows = new ArrayList<>();
         double correlation;
-        try (SparkSession spark = SparkSession.start("mgd check --subsets " + spec.name(), cli.master())) {
+        try (SparkSession spark = SparkSession.start("mgd check --subsets " + spec.name(), cli.master(), !cli.quiet())) {
             double[] g = spark.metagradients(List.of(Task.of(spec, Metaparameters.dataWeights(z))),
                     Inputs.progress(cli, "check: metagradient"), false).get(0).metagradient().gradient().values();
             List<Task> runs = new ArrayList<>();

@@ -36,7 +36,7 @@ public final class SweepCommand {
         }
         long t0 = System.nanoTime();
         List<Map<String, Object>> rows;
-        try (SparkSession spark = SparkSession.start("mgd sweep " + sweep.location(), cli.master())) {
+        try (SparkSession spark = SparkSession.start("mgd sweep " + sweep.location(), cli.master(), !cli.quiet())) {
             rows = new SweepRunner(spark, out, cli.quiet()).run(sweep, configurations, parallel);
             ResultsTable.write(spark, rows, out);
         }

@@ -30,7 +30,7 @@ public final class TrainCommand {
 
     static TaskResult train(JobSpec spec, Metaparameters meta, CommandLine cli) {
         StepListener progress = Inputs.progress(cli, "train " + spec.name());
-        try (SparkSession spark = SparkSession.start("mgd train " + spec.name(), cli.master())) {
+        try (SparkSession spark = SparkSession.start("mgd train " + spec.name(), cli.master(), !cli.quiet())) {
             return spark.train(List.of(Task.of(spec, meta)), progress).get(0);
         }
     }

@@ -43,7 +43,7 @@ final class OneCycleGrid {
             }
         }
         List<Task> tasks = grid.stream().map(s -> Task.of(s, null)).toList();
-        List<Double> objectives = spark.each(tasks, task -> {
+        List<Double> objectives = spark.each("one-cycle schedules", tasks, task -> {
             try {
                 double objective = task.train(StepListener.NONE).objective();
                 return Double.isNaN(objective) ? Double.POSITIVE_INFINITY : objective;

@@ -57,7 +57,7 @@ public final class ProgressLine implements StepListener {
                 label, step, steps, loss, duration(elapsed), duration(eta));
     }
 
-    static String duration(double seconds) {
+    public static String duration(double seconds) {
         if (seconds < 60) {
             return String.format("%.1fs", seconds);
         }

@@ -2,6 +2,7 @@ package org.mgd.driver.spark;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
@@ -24,12 +25,24 @@ import org.mgd.worker.train.StepListener;
  */
 public final class SparkSession implements AutoCloseable {
     private final JavaSparkContext context;
+    private final boolean progress;
+    private final AtomicInteger jobs = new AtomicInteger();
 
-    private SparkSession(JavaSparkContext context) {
+    private SparkSession(JavaSparkContext context, boolean progress) {
         this.context = context;
+        this.progress = progress;
     }
 
+    /** A session that prints no progress of its own (programs and tests). */
     public static SparkSession start(String appName, String master) {
+        return start(appName, master, false);
+    }
+
+    /**
+     * A session on {@code master} (null: the spark-submit's, else local mode on every core);
+     * with {@code progress}, jobs of many tasks print how many are done on stderr ({@link JobProgress}).
+     */
+    public static SparkSession start(String appName, String master, boolean progress) {
         SparkConf conf = new SparkConf().setAppName(appName);
         if (master != null) {
             conf.setMaster(master);
@@ -50,7 +63,7 @@ public final class SparkSession implements AutoCloseable {
         conf.setIfMissing("spark.kryo.registrationRequired", "true");
         MasterCheck.reachable(conf.get("spark.master"));
         try {
-            return new SparkSession(new JavaSparkContext(conf));
+            return new SparkSession(new JavaSparkContext(conf), progress);
         } catch (RuntimeException e) {
             throw new MgdException("cannot start Spark (master " + conf.get("spark.master") + "): " + e.getMessage(), e);
         }
@@ -81,25 +94,34 @@ public final class SparkSession implements AutoCloseable {
      * written once), not inside each Spark task: a task carrying 250 poisoned MNIST images is 1.5 MB.
      */
     public <R> List<R> each(List<Task> tasks, Function<Task, R> work) {
+        return each("tasks", tasks, work);
+    }
+
+    /** {@link #each(List, Function)}, its progress counting {@code noun} ("training runs"). */
+    public <R> List<R> each(String noun, List<Task> tasks, Function<Task, R> work) {
         Broadcast<List<Task>> shared = context.broadcast(new ArrayList<>(tasks));
-        try {
+        String group = "mgd-" + jobs.incrementAndGet();
+        context.setJobGroup(group, tasks.size() + " " + noun, false);
+        try (JobProgress watch = progress && tasks.size() > 1
+                ? JobProgress.onStderr(context, group, noun, tasks.size()) : null) {
             return context.parallelize(indices(tasks.size()), tasks.size())
                     .map(i -> ExecutorErrors.translate(() -> work.call(shared.value().get(i)))).collect();
         } catch (Exception e) {
             throw userFacing(e);
         } finally {
+            context.clearJobGroup();
             shared.destroy();
         }
     }
 
     /** Trains every task; results in task order. */
     public List<TaskResult> train(List<Task> tasks, StepListener listener) {
-        return each(tasks, task -> task.train(listener));
+        return each("training runs", tasks, task -> task.train(listener));
     }
 
     /** Computes every task's metagradient; results in task order. */
     public List<MetagradientResult> metagradients(List<Task> tasks, StepListener listener, boolean timeTraining) {
-        return each(tasks, task -> task.metagradient(listener, timeTraining));
+        return each("metagradients", tasks, task -> task.metagradient(listener, timeTraining));
     }
 
     /**
