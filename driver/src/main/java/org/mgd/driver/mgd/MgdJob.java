@@ -52,11 +52,9 @@ public final class MgdJob {
             // The rival's compute in the same unit: one training run per grid configuration.
             f.put("grid_training_runs", OneCycleGrid.CONFIGURATIONS);
         }
+        f.putAll(RunReport.write(out, spec, end, start, comparison, new LinkedHashMap<>(f)));
         f.put("comparison", rows.stream().map(Comparison.Row::json).toList());
         JsonReport.emit(f, out + "/result.json");
-        Map<String, Object> summary = new LinkedHashMap<>(f);
-        summary.remove("comparison");
-        RunReport.write(out + "/report.html", spec, end, start, comparison, summary);
         return f;
     }
 }

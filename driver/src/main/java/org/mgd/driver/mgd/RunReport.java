@@ -16,12 +16,16 @@ import org.mgd.driver.report.plot.ImageGrid;
 /**
  * The self-contained HTML report of an MGD run: how the objective moved per meta-step, what the
  * result is worth against the baselines, and what MGD made (the schedule curve, the poisons).
+ * Each figure is also its own PNG beside it ({@code objective.png}, {@code test-accuracy.png},
+ * {@code baselines.png}, {@code schedule.png} or {@code poisons.png}), for slides and for scripts.
  */
 final class RunReport {
     private RunReport() {}
 
-    static void write(String location, JobSpec spec, MgdState end, Metaparameters start, Comparison.Outcome comparison,
-                      Map<String, Object> summary) {
+    /** Writes {@code out/report.html} and its figures; returns the result.json fields naming them. */
+    static Map<String, Object> write(String out, JobSpec spec, MgdState end, Metaparameters start,
+                                     Comparison.Outcome comparison, Map<String, Object> summary) {
+        Map<String, Object> figures = new LinkedHashMap<>();
         List<Comparison.Row> rows = comparison.rows();
         HtmlReport report = new HtmlReport("MGD " + spec.mgd().task().name().toLowerCase() + ": " + spec.name());
         report.paragraph("Metagradient descent on " + spec.name() + ": " + spec.mgd().steps() + " meta-steps, "
@@ -50,9 +54,11 @@ final class RunReport {
         if (!Double.isNaN(validation[0])) {
             progress.line(steps, validation, "validation");
         }
-        report.figure(progress.build().png(900, 500), "The objective at the point evaluated at each meta-step.");
-        report.figure(Chart.builder("Test accuracy per meta-step").xLabel("meta-step").yLabel("test accuracy")
-                .line(steps, test, "test (never optimised on)").build().png(900, 400), "Reported only.");
+        report.figure(figure(out, "objective", progress.build().png(900, 500), figures),
+                "The objective at the point evaluated at each meta-step.");
+        report.figure(figure(out, "test-accuracy", Chart.builder("Test accuracy per meta-step").xLabel("meta-step")
+                .yLabel("test accuracy").line(steps, test, "test (never optimised on)").build().png(900, 400), figures),
+                "Reported only.");
 
         List<String> names = new ArrayList<>();
         double[] accuracy = new double[rows.size()];
@@ -69,17 +75,30 @@ final class RunReport {
         report.heading("Against the baselines");
         report.table(List.of("candidate", "target " + spec.objective().key(), "test accuracy", "± std", "runs",
                 "test accuracy, MGD's training seed"), table);
-        report.figure(Chart.builder("Test accuracy, retrained with unseen seeds").yLabel("test accuracy")
-                .bars(names, accuracy, std, "mean ± std").build().png(900, 500), "Each candidate retrained from scratch.");
+        report.figure(figure(out, "baselines", Chart.builder("Test accuracy, retrained with unseen seeds")
+                .yLabel("test accuracy").bars(names, accuracy, std, "mean ± std").build().png(900, 500), figures),
+                "Each candidate retrained from scratch.");
 
         switch (spec.mgd().task()) {
-            case SCHEDULE -> report.figure(schedule(spec, start, end.best(), comparison.gridBest()),
-                    "The learning rate of every training step: MGD's, its flat start, and the grid's best one-cycle schedule.");
-            case POISON -> report.figure(poisons(spec, start, end.best()), "Clean training images (top) and what MGD"
+            case SCHEDULE -> report.figure(figure(out, "schedule", schedule(spec, start, end.best(),
+                    comparison.gridBest()), figures), "The learning rate of every training step: MGD's, its flat start, and the grid's best one-cycle schedule.");
+            case POISON -> report.figure(figure(out, "poisons", poisons(spec, start, end.best()), figures),
+                    "Clean training images (top) and what MGD"
                     + " made of them (bottom); labels unchanged.");
             case SELECT -> { }
         }
-        HadoopFiles.writeString(location, report.html());
+        HadoopFiles.writeString(out + "/report.html", report.html());
+        Map<String, Object> files = new LinkedHashMap<>();
+        files.put("report", out + "/report.html");
+        files.put("figures", figures);
+        return files;
+    }
+
+    private static byte[] figure(String out, String name, byte[] png, Map<String, Object> figures) {
+        String location = out + "/" + name + ".png";
+        HadoopFiles.writeAtomically(location, png);
+        figures.put(name, location);
+        return png;
     }
 
     private static byte[] schedule(JobSpec spec, Metaparameters start, Metaparameters best, JobSpec gridBest) {
@@ -111,9 +130,5 @@ final class RunReport {
         }
         return new ImageGrid(h, w).scale(Math.max(2, 84 / Math.max(h, w))).row("clean", before)
                 .row("poisoned", after).png();
-    }
-
-    static Map<String, Object> summary(Map<String, Object> result) {
-        return new LinkedHashMap<>(result);
     }
 }

@@ -1,5 +1,6 @@
 package org.mgd.driver.mgd;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +28,7 @@ class MgdJobTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void aPoisonRunComparesWithLabelFlipsAndExportsThePoisons(@TempDir Path dir) {
+    void aPoisonRunComparesWithLabelFlipsAndExportsThePoisons(@TempDir Path dir) throws Exception {
         JobSpec spec = SpecLoader.load(ExampleSpecsTest.ROOT.resolve("deploy/examples/digits-poison.yaml").toString(),
                 List.of("mgd.steps=1", "training.steps=40"));
         Map<String, Object> result;
@@ -51,5 +52,11 @@ class MgdJobTest {
             assertTrue(Files.exists(dir.resolve(file)), file);
         }
         assertEquals(dir + "/poisons", result.get("poisons_idx"));
+        Map<String, Object> figures = (Map<String, Object>) result.get("figures");
+        assertEquals(List.of("objective", "test-accuracy", "baselines", "poisons"), List.copyOf(figures.keySet()));
+        for (Object png : figures.values()) {
+            byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(Path.of((String) png)), 8);
+            assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, head, (String) png);
+        }
     }
 }
