@@ -32,7 +32,9 @@ public final class Main {
               check SPEC           compare the metagradient with finite differences of whole runs
                                    (--directions N, --tolerance X, --step H); exit 1 on mismatch
               run SPEC             metagradient descent as the spec's mgd: section says (select, poison,
-                                   schedule); --out DIR (default runs/NAME), --resume
+                                   schedule); --out DIR (default runs/NAME), --resume, or
+                                   --meta START: start from START (select: a subset at the budget;
+                                   schedule: the knots) instead of a random subset / flat schedule
               smoothness SPEC      metasmoothness Ŝ in [-1, 1] (1: smooth) from runs at z, z+hv, z+2hv, averaged
                                    over --directions N (3) x --seeds S (1); --h H (0.1 √n max(1, max|z|));
                                    --search: score a menu of interventions (or --menu FILE), best first,

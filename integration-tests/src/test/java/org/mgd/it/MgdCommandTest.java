@@ -69,6 +69,17 @@ class MgdCommandTest {
         assertEquals(1, diverged.exit());
         assertTrue(diverged.stderr().contains("training diverged at step"), diverged.stderr());
         assertEquals(2, mgd("trian").exit());
+        // A start for a run that cannot take one: refused before any training, in one line.
+        Path start = dir.resolve("start.json");
+        Files.writeString(start, "{\"kind\": \"lr_schedule\", \"values\": [1, 1]}");
+        Script.Run both = mgd("run", "deploy/examples/digits-schedule.yaml", "--meta", start.toString(), "--resume");
+        assertEquals(2, both.exit(), both.stderr());
+        assertTrue(both.stderr().contains("--meta gives a new run its start"), both.stderr());
+        Script.Run knots = mgd("run", "deploy/examples/digits-schedule.yaml", "--meta", start.toString(),
+                "--out", dir.resolve("run").toString());
+        assertEquals(1, knots.exit(), knots.stderr());
+        assertTrue(knots.stderr().startsWith("mgd: --meta: 2 knots, but mgd.knots is 5"), knots.stderr());
+        assertFalse(Files.exists(dir.resolve("run/.mgd-run.lock")), "a refused start holds no lock");
     }
 
     @Test

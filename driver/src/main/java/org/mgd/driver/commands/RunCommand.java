@@ -2,29 +2,37 @@ package org.mgd.driver.commands;
 
 import java.util.List;
 import java.util.Map;
+import org.mgd.common.meta.Metaparameters;
 import org.mgd.common.spec.JobSpec;
 import org.mgd.driver.cli.CommandLine;
+import org.mgd.driver.cli.UsageException;
 import org.mgd.driver.mgd.MgdJob;
 import org.mgd.driver.spark.SparkSession;
 
 /**
- * {@code mgd run SPEC [--out DIR] [--resume]}: metagradient descent as the spec's {@code mgd:}
- * section says. Writes to DIR (default {@code runs/NAME}, any Hadoop FS): {@code state.json}
- * after every meta-step, {@code metrics.jsonl} (a line per meta-step), and at the end
- * {@code result.json}, {@code best-metaparameters.json} (a metaparameter file: {@code ./mgd train
- * --meta} takes it), {@code selection.json} (select) or {@code poisons.json} and the poisons as
- * IDX (poison), and {@code report.html}.
+ * {@code mgd run SPEC [--out DIR] [--resume | --meta START]}: metagradient descent as the spec's
+ * {@code mgd:} section says, from the task's own start or from START (select, schedule). Writes
+ * to DIR (default {@code runs/NAME}, any Hadoop FS): {@code start-metaparameters.json},
+ * {@code state.json} after every meta-step, {@code metrics.jsonl} (a line per meta-step), and at
+ * the end {@code result.json}, {@code best-metaparameters.json} (a metaparameter file:
+ * {@code ./mgd train --meta} takes it), {@code selection.json} (select) or {@code poisons.json}
+ * and the poisons as IDX (poison), {@code schedule.json} (schedule), and {@code report.html}.
  */
 public final class RunCommand {
     private RunCommand() {}
 
     public static int run(CommandLine cli) {
-        cli.allowOnly("out", "master", "resume");
+        cli.allowOnly("out", "master", "resume", "meta");
+        if (cli.flag("resume") && cli.meta() != null) {
+            throw new UsageException("--meta gives a new run its start; --resume continues one from its state.json:"
+                    + " pass one of them");
+        }
         JobSpec spec = Inputs.spec(cli);
+        Metaparameters start = Inputs.meta(cli);
         String out = cli.out() != null ? cli.out() : "runs/" + spec.name();
         Map<String, Object> result;
         try (SparkSession spark = SparkSession.start("mgd run " + spec.name(), cli.master(), !cli.quiet())) {
-            result = MgdJob.run(spec, spark, out, cli.flag("resume"), cli.quiet());
+            result = MgdJob.run(spec, spark, out, cli.flag("resume"), start, cli.quiet());
         }
         if (!cli.quiet()) {
             System.err.printf("mgd run %s: objective %.5f -> %.5f (best at meta-step %s); results and report.html in %s%n",

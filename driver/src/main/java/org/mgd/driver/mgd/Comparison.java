@@ -25,13 +25,16 @@ import org.mgd.worker.train.StepListener;
  * only correctly-labelled examples (the headroom). Poison: no poison, and on the same examples
  * random-noise poisons, adversarial-example poisons and label flips (pixels clean, labels changed:
  * a stronger threat model than MGD's, there for scale). Schedule: the flat schedule MGD started
- * from and the best of a one-cycle grid.
+ * from and the best of a one-cycle grid. A run started from a given point (./mgd run --meta) has
+ * that point as a row of its own, beside the random subset or flat schedule.
  */
 final class Comparison {
     private Comparison() {}
 
     static final int SEEDS = 3;
     static final String CLEAN_ORACLE = "clean-label oracle (for scale)";
+
+    static final String GIVEN_START = "MGD's start (given with --meta)";
 
     static final String LABEL_FLIPS = "label flips of the same examples (stronger threat model)";
 
@@ -63,7 +66,13 @@ final class Comparison {
         switch (spec.mgd().task()) {
             case SELECT -> {
                 candidates.put("MGD selection", best);
-                candidates.put("random subset (MGD's start)", start);
+                Metaparameters random = StartingPoint.of(spec, Splits.load(spec.data()).train());
+                if (random.equals(start)) {
+                    candidates.put("random subset (MGD's start)", start);
+                } else {
+                    candidates.put(GIVEN_START, start);
+                    candidates.put("random subset", random);
+                }
                 Metaparameters all = Metaparameters.unitWeights(start.size());
                 candidates.put("whole pool", all);
                 int budget = StartingPoint.budget(spec.mgd(), start.size());
@@ -86,7 +95,13 @@ final class Comparison {
             }
             case SCHEDULE -> {
                 candidates.put("learned schedule", best);
-                candidates.put("flat schedule (MGD's start)", start);
+                Metaparameters flat = StartingPoint.of(spec, null);
+                if (flat.equals(start)) {
+                    candidates.put("flat schedule (MGD's start)", start);
+                } else {
+                    candidates.put(GIVEN_START, start);
+                    candidates.put("flat schedule", flat);
+                }
                 OneCycleGrid.Best grid = OneCycleGrid.search(spec, spark);
                 candidates.put(grid.name(), null);
                 specs.put(grid.name(), grid.spec());

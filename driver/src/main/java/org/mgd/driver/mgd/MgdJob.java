@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mgd.common.data.Splits;
+import org.mgd.common.io.HadoopFiles;
 import org.mgd.common.meta.Metaparameters;
 import org.mgd.common.spec.JobSpec;
 import org.mgd.common.spec.MgdSpec;
@@ -21,9 +22,17 @@ public final class MgdJob {
 
     /** Runs the job; returns the fields of result.json. */
     public static Map<String, Object> run(JobSpec spec, SparkSession spark, String out, boolean resume, boolean quiet) {
+        return run(spec, spark, out, resume, null, quiet);
+    }
+
+    /** {@link #run(JobSpec, SparkSession, String, boolean, boolean)} from {@code given} (./mgd run --meta; null: the task's own start). */
+    public static Map<String, Object> run(JobSpec spec, SparkSession spark, String out, boolean resume,
+                                          Metaparameters given, boolean quiet) {
         MgdLoop loop = new MgdLoop(spec, spark, out, quiet);
-        MgdState end = loop.run(loop.start(resume));
-        Metaparameters start = StartingPoint.of(spec, Splits.load(spec.data()).train());
+        MgdState end = loop.run(loop.start(resume, given));
+        // Runs saved before start-metaparameters.json existed started where StartingPoint puts them.
+        Metaparameters start = HadoopFiles.exists(MgdLoop.startPath(out)) ? Metaparameters.read(MgdLoop.startPath(out))
+                : StartingPoint.of(spec, Splits.load(spec.data()).train());
         end.best().write(out + "/best-metaparameters.json");
         if (!quiet) {
             System.err.println("mgd: retraining MGD's result and the baselines with unseen seeds...");

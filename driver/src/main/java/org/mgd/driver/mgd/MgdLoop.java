@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mgd.common.MgdException;
+import org.mgd.common.data.Dataset;
 import org.mgd.common.data.Splits;
 import org.mgd.common.io.HadoopFiles;
 import org.mgd.common.meta.Metaparameters;
@@ -42,8 +43,24 @@ public final class MgdLoop {
         return out + "/state.json";
     }
 
+    /** Where a run keeps the point it started from (what the comparison calls MGD's start). */
+    public static String startPath(String out) {
+        return out + "/start-metaparameters.json";
+    }
+
     /** A fresh state, or the saved one with {@code resume}; refuses to overwrite another run. */
     public MgdState start(boolean resume) {
+        return start(resume, null);
+    }
+
+    /**
+     * {@link #start(boolean)}; a fresh run starts from {@code given} when it is not null (checked
+     * against the task's budget or knots), else from {@link StartingPoint}'s point.
+     */
+    public MgdState start(boolean resume, Metaparameters given) {
+        if (resume && given != null) {
+            throw new MgdException("--meta gives a new run its start; --resume continues from state.json: not both");
+        }
         HadoopFiles.checkWritableDirectory(out);
         boolean saved = HadoopFiles.exists(statePath(out));
         if (resume) {
@@ -59,8 +76,10 @@ public final class MgdLoop {
             throw new MgdException(out + " already holds an MGD run (state.json); pass --resume to continue it,"
                     + " or choose another --out");
         }
+        Dataset train = Splits.load(spec.data()).train();
+        Metaparameters z = given == null ? StartingPoint.of(spec, train) : StartingPoint.given(spec, train, given);
         lock = RunLock.acquire(out, false);
-        Metaparameters z = StartingPoint.of(spec, Splits.load(spec.data()).train());
+        z.write(startPath(out));
         return new MgdState(0, z, MetaOptimizer.of(mgd, z.size()).initialState(z), null, Double.POSITIVE_INFINITY, -1,
                 new ArrayList<>(), SavedSpec.of(spec));
     }

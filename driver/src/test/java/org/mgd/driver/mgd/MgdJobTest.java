@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mgd.common.meta.Metaparameters;
 import org.mgd.common.spec.JobSpec;
 import org.mgd.common.spec.SpecLoader;
 import org.mgd.driver.spark.SparkSession;
@@ -58,5 +59,32 @@ class MgdJobTest {
             byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(Path.of((String) png)), 8);
             assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, head, (String) png);
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSelectionStartedFromAGivenSubsetComparesWithItAndTheRandomOne(@TempDir Path dir) throws Exception {
+        JobSpec spec = SpecLoader.load(ExampleSpecsTest.ROOT.resolve("deploy/examples/digits-select.yaml").toString(),
+                List.of("mgd.steps=1", "training.steps=60"));
+        int n = org.mgd.common.data.Splits.load(spec.data()).train().size();
+        double[] w = new double[n];
+        java.util.Arrays.fill(w, n - StartingPoint.budget(spec.mgd(), n), n, 1);
+        Metaparameters last = Metaparameters.dataWeights(w);
+        Map<String, Object> result;
+        try (SparkSession spark = SparkSession.start("test", "local[2]")) {
+            result = MgdJob.run(spec, spark, dir.toString(), false, last, true);
+        }
+        assertEquals(last, Metaparameters.read(dir.resolve("start-metaparameters.json").toString()));
+        List<String> names = ((List<Map<String, Object>>) result.get("comparison")).stream()
+                .map(r -> (String) r.get("name")).toList();
+        assertEquals(List.of("MGD selection", Comparison.GIVEN_START, "random subset"), names.subList(0, 3));
+        // MGD's one meta-step was taken from the given subset: at most one exchange of 15 swaps away
+        // from it (a random start differs from it in about half the pool).
+        MgdState state = MgdState.read(MgdLoop.statePath(dir.toString()));
+        double moved = 0;
+        for (int i = 0; i < n; i++) {
+            moved += Math.abs(state.z().values()[i] - w[i]);
+        }
+        assertTrue(moved > 0 && moved <= 2.0 * spec.mgd().optimizer().swap(), "moved " + moved);
     }
 }
