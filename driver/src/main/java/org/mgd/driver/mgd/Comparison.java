@@ -56,8 +56,12 @@ final class Comparison {
         }
     }
 
-    /** One row per candidate, MGD's result first; for schedules also the grid's best spec (else null). */
-    record Outcome(List<Row> rows, JobSpec gridBest) {}
+    /**
+     * One row per candidate, MGD's result first; each candidate's metaparameters by name (none for
+     * label flips and the grid's best, which change the spec instead); for schedules also the
+     * grid's best spec (else null).
+     */
+    record Outcome(List<Row> rows, Map<String, Metaparameters> metaparameters, JobSpec gridBest) {}
 
     static Outcome run(JobSpec spec, SparkSession spark, Metaparameters start, Metaparameters best) {
         Map<String, Metaparameters> candidates = new LinkedHashMap<>();
@@ -132,7 +136,13 @@ final class Comparison {
             }
             rows.add(new Row(name, objective, mean(accuracy), std(accuracy), SEEDS, mgdSeedAccuracy));
         }
-        return new Outcome(rows, gridBest);
+        Map<String, Metaparameters> points = new LinkedHashMap<>();
+        candidates.forEach((name, z) -> {
+            if (z != null) {
+                points.put(name, z);
+            }
+        });
+        return new Outcome(rows, points, gridBest);
     }
 
     /**

@@ -62,8 +62,30 @@ public final class MgdJob {
             f.put("grid_training_runs", OneCycleGrid.CONFIGURATIONS);
         }
         f.putAll(RunReport.write(out, spec, end, start, comparison, new LinkedHashMap<>(f)));
-        f.put("comparison", rows.stream().map(Comparison.Row::json).toList());
+        f.put("comparison", rows.stream().map(r -> withCandidateFile(r, comparison, out)).toList());
         JsonReport.emit(f, out + "/result.json");
         return f;
+    }
+
+    /**
+     * A comparison row, with the path of its candidate's metaparameters written to
+     * {@code candidates/} (null where the candidate changes the spec instead): a baseline's subset
+     * or poisons to retrain at ({@code ./mgd train --meta}) or to start MGD from ({@code ./mgd run --meta}).
+     */
+    private static Map<String, Object> withCandidateFile(Comparison.Row row, Comparison.Outcome comparison, String out) {
+        Map<String, Object> f = row.json();
+        Metaparameters z = comparison.metaparameters().get(row.name());
+        String location = null;
+        if (z != null) {
+            location = out + "/candidates/" + slug(row.name()) + ".json";
+            z.write(location);
+        }
+        f.put("metaparameters", location);
+        return f;
+    }
+
+    /** "random subset (MGD's start)" → "random-subset-mgds-start". */
+    static String slug(String name) {
+        return name.toLowerCase().replace("'", "").replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 }

@@ -44,6 +44,8 @@ class MgdJobTest {
             double seen = (Double) r.get("mgd_seed_test_accuracy");
             assertTrue(seen > 0 && seen <= 1, r.toString());
         }
+        assertEquals(null, rows.get(3).get("metaparameters"), "label flips change the spec, not the pixels");
+        assertEquals(dir + "/candidates/adversarial-example-poisons.json", rows.get(2).get("metaparameters"));
         Map<String, Object> flips = rows.get(3);
         Map<String, Object> clean = rows.get(4);
         assertTrue(!flips.get("target_objective").equals(clean.get("target_objective")),
@@ -78,6 +80,13 @@ class MgdJobTest {
         List<String> names = ((List<Map<String, Object>>) result.get("comparison")).stream()
                 .map(r -> (String) r.get("name")).toList();
         assertEquals(List.of("MGD selection", Comparison.GIVEN_START, "random subset"), names.subList(0, 3));
+        // Every baseline's subset is a file to retrain at or start from; the given start's is the start.
+        for (Map<String, Object> r : (List<Map<String, Object>>) result.get("comparison")) {
+            assertTrue(Files.exists(Path.of((String) r.get("metaparameters"))), r.toString());
+        }
+        Map<String, Object> given = ((List<Map<String, Object>>) result.get("comparison")).get(1);
+        assertEquals(dir + "/candidates/mgds-start-given-with-meta.json", given.get("metaparameters"));
+        assertEquals(last, Metaparameters.read((String) given.get("metaparameters")));
         // MGD's one meta-step was taken from the given subset: at most one exchange of 15 swaps away
         // from it (a random start differs from it in about half the pool).
         MgdState state = MgdState.read(MgdLoop.statePath(dir.toString()));
