@@ -116,7 +116,7 @@ public final class DataSources {
             return location + ".gz";
         }
         throw new MgdException("file not found: " + location + " (nor " + location + ".gz), needed by data source \""
-                + source + "\"");
+                + source + "\"" + HadoopFiles.relativePathNote(location));
     }
 
     private static Dataset withClasses(Dataset data, Integer classes, String source) {

@@ -51,13 +51,26 @@ public final class HadoopFiles {
         }
     }
 
+    /**
+     * For a relative path, where it was looked for, since on a cluster an executor resolves it in
+     * its own working directory, not where the driver was started; "" for anything else.
+     */
+    public static String relativePathNote(String location) {
+        if (location.startsWith("/") || location.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+            return "";
+        }
+        return " (a relative path, looked for in " + System.getProperty("user.dir") + "; executors on a cluster"
+                + " resolve it in their own working directories: give an absolute path every node can read, or an"
+                + " hdfs:// URI)";
+    }
+
     /** Opens a file for reading; a missing file is a clear error naming it. */
     public static InputStream open(String location) {
         Path p = path(location);
         try {
             return fileSystem(p).open(p);
         } catch (FileNotFoundException e) {
-            throw new MgdException("file not found: " + location);
+            throw new MgdException("file not found: " + location + relativePathNote(location));
         } catch (IOException e) {
             throw new MgdException("cannot read " + location + ": " + e.getMessage(), e);
         }

@@ -2,6 +2,8 @@ package org.mgd.common.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mgd.common.MgdException;
+import org.mgd.common.data.DataSources;
 import org.mgd.common.data.MiniHdfs;
 
 /** Atomic writes replace a file in one rename, on a local disk and on a real HDFS, and leave nothing behind. */
@@ -97,6 +101,21 @@ class HadoopFilesTest {
     private static long count(Path dir) throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
             return files.count();
+        }
+    }
+
+    @Test
+    void aMissingRelativePathSaysWhereItWasLookedFor() {
+        String cwd = System.getProperty("user.dir");
+        MgdException e = assertThrows(MgdException.class, () -> HadoopFiles.readString("no-such-dir/spec.yaml"));
+        assertEquals("file not found: no-such-dir/spec.yaml (a relative path, looked for in " + cwd
+                + "; executors on a cluster resolve it in their own working directories: give an absolute path every"
+                + " node can read, or an hdfs:// URI)", e.getMessage());
+        e = assertThrows(MgdException.class, () -> DataSources.load("idx:no-such-dir/train", null, null));
+        assertTrue(e.getMessage().contains("needed by data source \"idx:no-such-dir/train\" (a relative path, looked for in "
+                + cwd), e.getMessage());
+        for (String absolute : List.of("/no/such/file", "file:/no/such/file", "hdfs://nn:8020/x", "s3a://bucket/x")) {
+            assertEquals("", HadoopFiles.relativePathNote(absolute), absolute);
         }
     }
 }
