@@ -55,17 +55,17 @@ public final class PoolScoringJob {
             }
             JavaRDD<Row> scores = context.parallelize(ranges, n)
                     .mapPartitions(new ScoreSlices(sharedSpec, shared, pool));
-            org.apache.spark.sql.SparkSession sql = spark.sql();
-            org.apache.spark.sql.Dataset<Row> table = sql.createDataFrame(scores, SCHEMA).cache();
-            table.write().mode(SaveMode.ErrorIfExists).parquet(out + "/scores.parquet");
-            table.write().mode(SaveMode.ErrorIfExists).option("header", "true").csv(out + "/scores.csv");
-            List<Row> helpful = table.orderBy("score").limit(10).collectAsList();
-            List<Row> harmful = table.orderBy(org.apache.spark.sql.functions.col("score").desc()).limit(10)
-                    .collectAsList();
-            table.unpersist();
-            return new Outcome(point, pool.size(), n, helpful, harmful, WireSize.of(point));
-        } catch (Exception e) {
-            throw SparkSession.userFacing(e);
+            // The first job scores the partitions and caches them; the tables and the top tens read the cache.
+            return spark.watched("pool partitions", n, () -> {
+                org.apache.spark.sql.Dataset<Row> table = spark.sql().createDataFrame(scores, SCHEMA).cache();
+                table.write().mode(SaveMode.ErrorIfExists).parquet(out + "/scores.parquet");
+                table.write().mode(SaveMode.ErrorIfExists).option("header", "true").csv(out + "/scores.csv");
+                List<Row> helpful = table.orderBy("score").limit(10).collectAsList();
+                List<Row> harmful = table.orderBy(org.apache.spark.sql.functions.col("score").desc()).limit(10)
+                        .collectAsList();
+                table.unpersist();
+                return new Outcome(point, pool.size(), n, helpful, harmful, WireSize.of(point));
+            });
         } finally {
             shared.destroy();
             sharedSpec.destroy();

@@ -3,6 +3,7 @@ package org.mgd.driver.spark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
@@ -100,17 +101,28 @@ public final class SparkSession implements AutoCloseable {
     /** {@link #each(List, Function)}, its progress counting {@code noun} ("training runs"). */
     public <R> List<R> each(String noun, List<Task> tasks, Function<Task, R> work) {
         Broadcast<List<Task>> shared = context.broadcast(new ArrayList<>(tasks));
+        try {
+            return watched(noun, tasks.size(), () -> context.parallelize(indices(tasks.size()), tasks.size())
+                    .map(i -> ExecutorErrors.translate(() -> work.call(shared.value().get(i)))).collect());
+        } finally {
+            shared.destroy();
+        }
+    }
+
+    /**
+     * Runs {@code job}, Spark jobs of {@code tasks} tasks in all, in a job group of its own (named
+     * in the Spark UI), with the driver's progress line when this session prints progress
+     * ({@link JobProgress}); a failure comes out as {@link #userFacing(Exception)} says.
+     */
+    public <T> T watched(String noun, int tasks, Supplier<T> job) {
         String group = "mgd-" + jobs.incrementAndGet();
-        context.setJobGroup(group, tasks.size() + " " + noun, false);
-        try (JobProgress watch = progress && tasks.size() > 1
-                ? JobProgress.onStderr(context, group, noun, tasks.size()) : null) {
-            return context.parallelize(indices(tasks.size()), tasks.size())
-                    .map(i -> ExecutorErrors.translate(() -> work.call(shared.value().get(i)))).collect();
+        context.setJobGroup(group, tasks + " " + noun, false);
+        try (JobProgress watch = progress && tasks > 1 ? JobProgress.onStderr(context, group, noun, tasks) : null) {
+            return job.get();
         } catch (Exception e) {
             throw userFacing(e);
         } finally {
             context.clearJobGroup();
-            shared.destroy();
         }
     }
 
