@@ -76,7 +76,8 @@ final class RunReport {
         report.table(List.of("candidate", "target " + spec.objective().key(), "test accuracy", "± std", "runs",
                 "test accuracy, MGD's training seed"), table);
         report.figure(figure(out, "baselines", Chart.builder("Test accuracy, retrained with unseen seeds")
-                .yLabel("test accuracy").bars(names, accuracy, std, "mean ± std").build().png(900, 500), figures),
+                .yLabel("test accuracy").bars(names, accuracy, std, "mean ± std", percentages(accuracy)).build()
+                .png(900, 500), figures),
                 "Each candidate retrained from scratch.");
 
         switch (spec.mgd().task()) {
@@ -92,6 +93,14 @@ final class RunReport {
         files.put("report", out + "/report.html");
         files.put("figures", figures);
         return files;
+    }
+
+    private static List<String> percentages(double[] fractions) {
+        List<String> labels = new ArrayList<>();
+        for (double f : fractions) {
+            labels.add(String.format("%.2f%%", 100 * f));
+        }
+        return labels;
     }
 
     private static byte[] figure(String out, String name, byte[] png, Map<String, Object> figures) {

@@ -141,6 +141,12 @@ public record Chart(String title, String xLabel, String yLabel, boolean logY,
             return add(new Series.Bars(label, categories, values, errors));
         }
 
+        /** Bars with each one's value written above it ({@code valueLabels}, one per category). */
+        public Builder bars(List<String> categories, double[] values, double[] errors, String label,
+                            List<String> valueLabels) {
+            return add(new Series.Bars(label, categories, values, errors, valueLabels));
+        }
+
         public Builder add(Series s) {
             series.add(s);
             return this;

@@ -26,6 +26,10 @@ final class DataRange {
                         }
                     }
                 }
+                if (!bars.valueLabels().isEmpty() && !log && mm[1] > 0) {
+                    // Headroom for the labels above the tallest bar.
+                    include(mm, mm[1] * 1.08);
+                }
             }
         }
         for (ReferenceLine r : chart.referenceLines()) {

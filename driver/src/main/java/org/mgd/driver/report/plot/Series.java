@@ -50,7 +50,13 @@ public sealed interface Series permits Series.Line, Series.Scatter, Series.Bars 
      * One bar per category; several bar series in a chart are drawn side by side per category and
      * must share the same categories. {@code errors} (null for none) are half-heights of error bars.
      */
-    record Bars(String label, List<String> categories, double[] values, double[] errors) implements Series {
+    /** Bars, one per category, with optional error half-heights and a text above each bar (empty: none). */
+    record Bars(String label, List<String> categories, double[] values, double[] errors, List<String> valueLabels)
+            implements Series {
+        public Bars(String label, List<String> categories, double[] values, double[] errors) {
+            this(label, categories, values, errors, List.of());
+        }
+
         public Bars {
             label = label == null ? "" : label;
             if (categories == null || values == null) {
@@ -66,6 +72,12 @@ public sealed interface Series permits Series.Line, Series.Scatter, Series.Bars 
             if (errors != null && errors.length != values.length) {
                 throw new IllegalArgumentException("bar series '" + label + "' has " + values.length
                         + " values but " + errors.length + " error bars");
+            }
+            valueLabels = valueLabels == null ? List.of()
+                    : List.copyOf(valueLabels.stream().map(t -> t == null ? "" : t).toList());
+            if (!valueLabels.isEmpty() && valueLabels.size() != values.length) {
+                throw new IllegalArgumentException("bar series '" + label + "' has " + values.length
+                        + " values but " + valueLabels.size() + " value labels");
             }
             categories = List.copyOf(categories.stream().map(c -> c == null ? "" : c).toList());
             values = values.clone();

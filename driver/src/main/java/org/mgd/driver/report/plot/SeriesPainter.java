@@ -69,6 +69,18 @@ final class SeriesPainter {
                 g.setColor(Palette.color(indices.get(j)));
                 g.fill(new Rectangle2D.Double(x0, Math.min(top, base), Math.max(1, x1 - x0), Math.abs(base - top)));
                 errorBar(v, b.error(i), (x0 + x1) / 2, x1 - x0);
+                if (!b.valueLabels().isEmpty() && !b.valueLabels().get(i).isBlank()) {
+                    // Above the bar and its error bar, where a glance compares bars whose tops look alike.
+                    g.setFont(style.smallFont());
+                    g.setColor(Palette.INK);
+                    FontMetrics fm = g.getFontMetrics();
+                    double above = area.py(v + b.error(i)) - 3 - fm.getAscent() - fm.getDescent();
+                    String text = b.valueLabels().get(i);
+                    if (Text.width(fm, text) <= x1 - x0 + gap) {
+                        // A value cut short would mislead: too narrow a bar goes without.
+                        Text.centeredBelow(g, text, (x0 + x1) / 2, Math.max(area.rect().y, above));
+                    }
+                }
             }
         }
     }

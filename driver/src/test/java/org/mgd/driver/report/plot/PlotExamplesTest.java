@@ -1,5 +1,6 @@
 package org.mgd.driver.report.plot;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mgd.driver.report.plot.PngAssertions.decode;
 
 import java.awt.Color;
@@ -108,6 +109,19 @@ class PlotExamplesTest {
                 .bars(names, new double[] {1.9, 2.3, 31, 36, 40, -4, 0.5}, "time").build();
     }
 
+    static Chart labelledBars() {
+        List<String> names = List.of("MGD selection", "random subset (MGD's start)", "whole pool",
+                "small-loss filtering", "gradient alignment", "clean-label oracle (for scale)");
+        double[] accuracy = {0.9044, 0.8595, 0.8971, 0.8771, 0.71, 0.9089};
+        List<String> labels = new ArrayList<>();
+        for (double a : accuracy) {
+            labels.add(String.format("%.2f%%", 100 * a));
+        }
+        return Chart.builder("Test accuracy, retrained with unseen seeds").yLabel("test accuracy")
+                .bars(names, accuracy, new double[] {0.002, 0.017, 0.004, 0.0012, 0.0051, 0.0022}, "mean ± std", labels)
+                .build();
+    }
+
     static Chart manySeries() {
         Chart.Builder b = Chart.builder("Eight learning-rate schedules").xLabel("step").yLabel("learning rate");
         for (int s = 0; s < 8; s++) {
@@ -176,6 +190,11 @@ class PlotExamplesTest {
     void bars() throws Exception {
         write(barChart(), "bars.png", 800, 500);
         write(slantedBars(), "bars-long-names.png", 640, 420);
+        write(labelledBars(), "bars-labelled.png", 900, 500);
+        write(labelledBars(), "edge/tiny-labelled-bars.png", ChartRenderer.MIN_WIDTH, ChartRenderer.MIN_HEIGHT);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Chart.builder("t").bars(List.of("a", "b"), new double[] {1, 2}, null, "v", List.of("1")));
+        assertTrue(e.getMessage().contains("2 values but 1 value labels"), e.getMessage());
     }
 
     @Test
