@@ -72,9 +72,6 @@ class MgdCommandTest {
         // A start for a run that cannot take one: refused before any training, in one line.
         Path start = dir.resolve("start.json");
         Files.writeString(start, "{\"kind\": \"lr_schedule\", \"values\": [1, 1]}");
-        Script.Run both = mgd("run", "deploy/examples/digits-schedule.yaml", "--meta", start.toString(), "--resume");
-        assertEquals(2, both.exit(), both.stderr());
-        assertTrue(both.stderr().contains("--meta gives a new run its start"), both.stderr());
         Script.Run knots = mgd("run", "deploy/examples/digits-schedule.yaml", "--meta", start.toString(),
                 "--out", dir.resolve("run").toString());
         assertEquals(1, knots.exit(), knots.stderr());

@@ -184,6 +184,15 @@ class MgdRunTest {
     }
 
     @Test
+    void aRunThatFailsGivesUpItsLockSoTheSameCommandCanStartAgain(@TempDir Path dir) {
+        MgdException e = assertThrows(MgdException.class,
+                () -> run(spec("digits-select.yaml", "mgd.steps=2", "training.optimizer.lr=1e305"), dir, false));
+        assertTrue(e.getMessage().contains("diverged at step"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve(".mgd-run.lock")), "a failed run holds no lock");
+        assertEquals(3, run(spec("digits-select.yaml", "mgd.steps=2"), dir, false).history().size());
+    }
+
+    @Test
     void aSecondRunRefusesTheSameDirectory(@TempDir Path dir) {
         run(spec("digits-schedule.yaml", "mgd.steps=0"), dir, false);
         MgdException e = org.junit.jupiter.api.Assertions.assertThrows(MgdException.class,

@@ -52,16 +52,26 @@ public final class HadoopFiles {
     }
 
     /**
-     * For a relative path, where it was looked for, since on a cluster an executor resolves it in
-     * its own working directory, not where the driver was started; "" for anything else.
+     * For a relative path, where it was looked for: the default filesystem (fs.defaultFS) decides,
+     * and on a local one an executor resolves it in its own working directory, not where the
+     * driver was started; "" for anything else.
      */
     public static String relativePathNote(String location) {
         if (location.startsWith("/") || location.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
             return "";
         }
-        return " (a relative path, looked for in " + System.getProperty("user.dir") + "; executors on a cluster"
-                + " resolve it in their own working directories: give an absolute path every node can read, or an"
-                + " hdfs:// URI)";
+        Path p = path(location);
+        String qualified;
+        try {
+            qualified = fileSystem(p).makeQualified(p).toString();
+        } catch (RuntimeException e) {
+            return "";
+        }
+        if (!qualified.startsWith("file:")) {
+            return " (a relative path, resolved by the default filesystem fs.defaultFS to " + qualified + ")";
+        }
+        return " (a relative path, looked for as " + qualified + "; executors on a cluster resolve it in their own"
+                + " working directories: give an absolute path every node can read, or an hdfs:// URI)";
     }
 
     /** Opens a file for reading; a missing file is a clear error naming it. */

@@ -106,14 +106,14 @@ class HadoopFilesTest {
 
     @Test
     void aMissingRelativePathSaysWhereItWasLookedFor() {
-        String cwd = System.getProperty("user.dir");
+        String cwd = Path.of(System.getProperty("user.dir")).toUri().getPath();
         MgdException e = assertThrows(MgdException.class, () -> HadoopFiles.readString("no-such-dir/spec.yaml"));
-        assertEquals("file not found: no-such-dir/spec.yaml (a relative path, looked for in " + cwd
-                + "; executors on a cluster resolve it in their own working directories: give an absolute path every"
-                + " node can read, or an hdfs:// URI)", e.getMessage());
+        assertEquals("file not found: no-such-dir/spec.yaml (a relative path, looked for as file:" + cwd
+                + "no-such-dir/spec.yaml; executors on a cluster resolve it in their own working directories: give an"
+                + " absolute path every node can read, or an hdfs:// URI)", e.getMessage());
         e = assertThrows(MgdException.class, () -> DataSources.load("idx:no-such-dir/train", null, null));
-        assertTrue(e.getMessage().contains("needed by data source \"idx:no-such-dir/train\" (a relative path, looked for in "
-                + cwd), e.getMessage());
+        assertTrue(e.getMessage().contains("needed by data source \"idx:no-such-dir/train\" (a relative path, looked for as"
+                + " file:" + cwd + "no-such-dir/train-images-idx3-ubyte"), e.getMessage());
         for (String absolute : List.of("/no/such/file", "file:/no/such/file", "hdfs://nn:8020/x", "s3a://bucket/x")) {
             assertEquals("", HadoopFiles.relativePathNote(absolute), absolute);
         }

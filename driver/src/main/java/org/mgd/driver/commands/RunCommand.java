@@ -5,12 +5,11 @@ import java.util.Map;
 import org.mgd.common.meta.Metaparameters;
 import org.mgd.common.spec.JobSpec;
 import org.mgd.driver.cli.CommandLine;
-import org.mgd.driver.cli.UsageException;
 import org.mgd.driver.mgd.MgdJob;
 import org.mgd.driver.spark.SparkSession;
 
 /**
- * {@code mgd run SPEC [--out DIR] [--resume | --meta START]}: metagradient descent as the spec's
+ * {@code mgd run SPEC [--out DIR] [--resume] [--meta START]}: metagradient descent as the spec's
  * {@code mgd:} section says, from the task's own start or from START (select, schedule). Writes
  * to DIR (default {@code runs/NAME}, any Hadoop FS): {@code start-metaparameters.json},
  * {@code state.json} after every meta-step, {@code metrics.jsonl} (a line per meta-step), and at
@@ -23,10 +22,6 @@ public final class RunCommand {
 
     public static int run(CommandLine cli) {
         cli.allowOnly("out", "master", "resume", "meta");
-        if (cli.flag("resume") && cli.meta() != null) {
-            throw new UsageException("--meta gives a new run its start; --resume continues one from its state.json:"
-                    + " pass one of them");
-        }
         JobSpec spec = Inputs.spec(cli);
         Metaparameters start = Inputs.meta(cli);
         String out = cli.out() != null ? cli.out() : "runs/" + spec.name();

@@ -181,7 +181,8 @@ public final class SmoothnessCommand {
     /** All trainings as one Spark job (one task each), with a progress line per finished run. */
     private static List<ParameterRun.Outcome> runAll(List<Task> tasks, List<String> labels, String name,
                                                      CommandLine cli) {
-        try (SparkSession spark = SparkSession.start("mgd smoothness " + name, cli.master(), !cli.quiet())) {
+        // Its own line per finished run names the run: the session's generic count would repeat it.
+        try (SparkSession spark = SparkSession.start("mgd smoothness " + name, cli.master(), false)) {
             AtomicInteger done = new AtomicInteger();
             if (!cli.quiet()) {
                 spark.context().sc().addSparkListener(new SparkListener() {
@@ -195,7 +196,6 @@ public final class SmoothnessCommand {
                     }
                 });
             }
-            spark.context().setJobDescription("smoothness: " + tasks.size() + " training runs");
             return spark.each("smoothness runs", tasks, ParameterRun::run);
         }
     }

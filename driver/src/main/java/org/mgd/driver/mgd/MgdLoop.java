@@ -55,12 +55,11 @@ public final class MgdLoop {
 
     /**
      * {@link #start(boolean)}; a fresh run starts from {@code given} when it is not null (checked
-     * against the task's budget or knots), else from {@link StartingPoint}'s point.
+     * against the task's budget or knots), else from {@link StartingPoint}'s point. A resumed run
+     * keeps the start it was begun with: {@code given}, if any, must be that one (so the command
+     * that started a run, with --resume added, continues it).
      */
     public MgdState start(boolean resume, Metaparameters given) {
-        if (resume && given != null) {
-            throw new MgdException("--meta gives a new run its start; --resume continues from state.json: not both");
-        }
         HadoopFiles.checkWritableDirectory(out);
         boolean saved = HadoopFiles.exists(statePath(out));
         if (resume) {
@@ -69,6 +68,11 @@ public final class MgdLoop {
             }
             MgdState state = MgdState.read(statePath(out));
             SavedSpec.check(state.spec(), spec, statePath(out));
+            if (given != null && !given.equals(HadoopFiles.exists(startPath(out)) ? Metaparameters.read(startPath(out))
+                    : null)) {
+                throw new MgdException("--resume --meta: this run did not start from the given --meta (its start is "
+                        + startPath(out) + "); resume without --meta, or start afresh in another --out");
+            }
             lock = RunLock.acquire(out, true);
             return state;
         }
@@ -79,7 +83,7 @@ public final class MgdLoop {
         Dataset train = Splits.load(spec.data()).train();
         Metaparameters z = given == null ? StartingPoint.of(spec, train) : StartingPoint.given(spec, train, given);
         lock = RunLock.acquire(out, false);
-        z.write(startPath(out));
+        releasingOnFailure(() -> z.write(startPath(out)));
         return new MgdState(0, z, MetaOptimizer.of(mgd, z.size()).initialState(z), null, Double.POSITIVE_INFINITY, -1,
                 new ArrayList<>(), SavedSpec.of(spec));
     }
@@ -106,6 +110,29 @@ public final class MgdLoop {
      * after it resumes from there.
      */
     public MgdState step(MgdState state) {
+        MgdState[] next = new MgdState[1];
+        releasingOnFailure(() -> next[0] = stepHoldingTheLock(state));
+        return next[0];
+    }
+
+    /**
+     * A loop that fails in this process (a Spark job, a diverged run, an unwritable output) gives
+     * its lock up: the same command can start again. Only a driver that dies keeps it, for
+     * --resume to take over.
+     */
+    private void releasingOnFailure(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException | Error e) {
+            if (lock != null) {
+                lock.release();
+                lock = null;
+            }
+            throw e;
+        }
+    }
+
+    private MgdState stepHoldingTheLock(MgdState state) {
         MetaOptimizer optimizer = MetaOptimizer.of(mgd, state.z().size());
         long t0 = System.nanoTime();
         int t = state.step();
@@ -150,6 +177,7 @@ public final class MgdLoop {
         if (done && lock != null) {
             // From here on state.json keeps other runs out of this directory.
             lock.release();
+            lock = null;
         }
         return state;
     }
@@ -171,8 +199,8 @@ public final class MgdLoop {
         if (bad > 0) {
             throw new MgdException("meta-step " + t + ": the metagradient has " + bad + " of " + g.length
                     + " entries that are not finite (the first at index " + first + "): the reverse pass overflowed."
-                    + " Lower training.optimizer.lr or the meta-optimizer's step; state.json still holds meta-step "
-                    + t + "'s start");
+                    + " Lower training.optimizer.lr or the meta-optimizer's step and start again"
+                    + (t == 0 ? "" : " in another --out (this one keeps meta-steps 0 to " + (t - 1) + ")"));
         }
     }
 

@@ -82,7 +82,7 @@ final class RunReport {
 
         switch (spec.mgd().task()) {
             case SCHEDULE -> report.figure(figure(out, "schedule", schedule(spec, start, end.best(),
-                    comparison.gridBest()), figures), "The learning rate of every training step: MGD's, its flat start, and the grid's best one-cycle schedule.");
+                    comparison.gridBest()), figures), "The learning rate of every training step: MGD's, where it started, and the grid's best one-cycle schedule.");
             case POISON -> report.figure(figure(out, "poisons", poisons(spec, start, end.best()), figures),
                     "Clean training images (top) and what MGD"
                     + " made of them (bottom); labels unchanged.");
@@ -121,7 +121,8 @@ final class RunReport {
         if (gridBest != null) {
             chart.line(x, Exports.learningRates(gridBest, null), "grid's best one-cycle");
         }
-        return chart.line(x, Exports.learningRates(spec, start), "flat start").build().png(900, 450);
+        String startLabel = start.equals(StartingPoint.of(spec, null)) ? "flat start" : "MGD's start (given with --meta)";
+        return chart.line(x, Exports.learningRates(spec, start), startLabel).build().png(900, 450);
     }
 
     private static byte[] poisons(JobSpec spec, Metaparameters clean, Metaparameters poisoned) {

@@ -98,13 +98,24 @@ final class JobProgress implements AutoCloseable {
         out.flush();
     }
 
-    /** Stops watching; a job that was reported gets its final line (all its tasks, or where it stopped). */
+    /** Stops watching a job that failed; one that was reported gets a final line with where it stopped. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        finish(false);
+    }
+
+    /**
+     * Stops watching; a job that was reported gets its final line: all its tasks when it
+     * {@code succeeded} (the status tracker hears of the last ones after the job has returned).
+     */
+    synchronized void finish(boolean succeeded) {
+        if (closed) {
+            return;
+        }
         closed = true;
         poller.shutdownNow();
         if (printed) {
-            print(done(), (System.nanoTime() - start) / 1e9, true);
+            print(succeeded ? tasks : done(), (System.nanoTime() - start) / 1e9, true);
         }
     }
 }

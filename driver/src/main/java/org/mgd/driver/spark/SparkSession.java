@@ -118,7 +118,11 @@ public final class SparkSession implements AutoCloseable {
         String group = "mgd-" + jobs.incrementAndGet();
         context.setJobGroup(group, tasks + " " + noun, false);
         try (JobProgress watch = progress && tasks > 1 ? JobProgress.onStderr(context, group, noun, tasks) : null) {
-            return job.get();
+            T result = job.get();
+            if (watch != null) {
+                watch.finish(true);
+            }
+            return result;
         } catch (Exception e) {
             throw userFacing(e);
         } finally {

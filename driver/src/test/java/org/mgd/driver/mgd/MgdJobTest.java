@@ -95,5 +95,14 @@ class MgdJobTest {
             moved += Math.abs(state.z().values()[i] - w[i]);
         }
         assertTrue(moved > 0 && moved <= 2.0 * spec.mgd().optimizer().swap(), "moved " + moved);
+        // The command that started the run, with --resume added, continues it; another start does not.
+        try (SparkSession spark = SparkSession.start("test", "local[2]")) {
+            assertEquals(state.z(), new MgdLoop(spec, spark, dir.toString(), true).start(true, last).z());
+            org.mgd.common.MgdException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.mgd.common.MgdException.class,
+                    () -> new MgdLoop(spec, spark, dir.toString(), true).start(true, Metaparameters.read(
+                            dir.resolve("candidates/random-subset.json").toString())));
+            assertTrue(e.getMessage().contains("this run did not start from the given --meta"), e.getMessage());
+        }
     }
 }
