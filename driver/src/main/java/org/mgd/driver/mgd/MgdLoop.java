@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.mgd.common.MgdException;
 import org.mgd.common.data.Dataset;
 import org.mgd.common.data.Splits;
@@ -83,7 +84,10 @@ public final class MgdLoop {
         Dataset train = Splits.load(spec.data()).train();
         Metaparameters z = given == null ? StartingPoint.of(spec, train) : StartingPoint.given(spec, train, given);
         lock = RunLock.acquire(out, false);
-        releasingOnFailure(() -> z.write(startPath(out)));
+        releasingOnFailure(() -> {
+            z.write(startPath(out));
+            return null;
+        });
         return new MgdState(0, z, MetaOptimizer.of(mgd, z.size()).initialState(z), null, Double.POSITIVE_INFINITY, -1,
                 new ArrayList<>(), SavedSpec.of(spec));
     }
@@ -110,9 +114,7 @@ public final class MgdLoop {
      * after it resumes from there.
      */
     public MgdState step(MgdState state) {
-        MgdState[] next = new MgdState[1];
-        releasingOnFailure(() -> next[0] = stepHoldingTheLock(state));
-        return next[0];
+        return releasingOnFailure(() -> stepHoldingTheLock(state));
     }
 
     /**
@@ -120,9 +122,9 @@ public final class MgdLoop {
      * its lock up: the same command can start again. Only a driver that dies keeps it, for
      * --resume to take over.
      */
-    private void releasingOnFailure(Runnable work) {
+    private <T> T releasingOnFailure(Supplier<T> work) {
         try {
-            work.run();
+            return work.get();
         } catch (RuntimeException | Error e) {
             if (lock != null) {
                 lock.release();
