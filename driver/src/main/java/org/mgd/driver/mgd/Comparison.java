@@ -70,13 +70,7 @@ final class Comparison {
         switch (spec.mgd().task()) {
             case SELECT -> {
                 candidates.put("MGD selection", best);
-                Metaparameters random = StartingPoint.of(spec, Splits.load(spec.data()).train());
-                if (random.equals(start)) {
-                    candidates.put("random subset (MGD's start)", start);
-                } else {
-                    candidates.put(GIVEN_START, start);
-                    candidates.put("random subset", random);
-                }
+                putStart(candidates, start, StartingPoint.of(spec, Splits.load(spec.data()).train()), "random subset");
                 Metaparameters all = Metaparameters.unitWeights(start.size());
                 candidates.put("whole pool", all);
                 int budget = StartingPoint.budget(spec.mgd(), start.size());
@@ -99,13 +93,7 @@ final class Comparison {
             }
             case SCHEDULE -> {
                 candidates.put("learned schedule", best);
-                Metaparameters flat = StartingPoint.of(spec, null);
-                if (flat.equals(start)) {
-                    candidates.put("flat schedule (MGD's start)", start);
-                } else {
-                    candidates.put(GIVEN_START, start);
-                    candidates.put("flat schedule", flat);
-                }
+                putStart(candidates, start, StartingPoint.of(spec, null), "flat schedule");
                 OneCycleGrid.Best grid = OneCycleGrid.search(spec, spark);
                 candidates.put(grid.name(), null);
                 specs.put(grid.name(), grid.spec());
@@ -143,6 +131,20 @@ final class Comparison {
             }
         });
         return new Outcome(rows, points, gridBest);
+    }
+
+    /**
+     * MGD's start as a row: the task's own start ({@code own}, named {@code ownName}) when MGD began
+     * there, else the start given with --meta and, beside it, the task's own.
+     */
+    private static void putStart(Map<String, Metaparameters> candidates, Metaparameters start, Metaparameters own,
+                                 String ownName) {
+        if (own.equals(start)) {
+            candidates.put(ownName + " (MGD's start)", start);
+        } else {
+            candidates.put(GIVEN_START, start);
+            candidates.put(ownName, own);
+        }
     }
 
     /**
